@@ -1,0 +1,47 @@
+using System.Diagnostics.Metrics;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using Serilog;
+
+namespace OneStop.Web.Shared.Hosting;
+
+public static class HostingSetup
+{
+    public static WebApplicationBuilder AddOneStopHosting(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OneStopMetrics>();
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("OneStop"))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(OneStopMetrics.MeterName)
+                .AddPrometheusExporter());
+
+        builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.AddSingleton<ICommand, MigrateCommand>();
+        return builder;
+    }
+}
+
+/// <summary>The application's own meter; capabilities add their instruments here.</summary>
+public sealed class OneStopMetrics : IDisposable
+{
+    public const string MeterName = "OneStop";
+
+    public OneStopMetrics(IMeterFactory meterFactory)
+    {
+        Meter = meterFactory.Create(MeterName);
+    }
+
+    public Meter Meter { get; }
+
+    public void Dispose() => Meter.Dispose();
+}

@@ -1,0 +1,33 @@
+namespace OneStop.Web.Shared.Security;
+
+/// <summary>Headers that make every response safe by default; pages need no script from elsewhere.</summary>
+public static class SecurityHeaders
+{
+    private const string PageContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
+        "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    // The API reference page is a script application with inline bootstrapping.
+    private const string ApiReferenceContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; " +
+        "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar")
+                    ? ApiReferenceContentSecurityPolicy
+                    : PageContentSecurityPolicy;
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+}

@@ -1,0 +1,99 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using OneStop.Web.Shared.Localization;
+using OneStop.Web.Shared.Security;
+using Microsoft.Extensions.WebEncoders;
+using Scalar.AspNetCore;
+
+namespace OneStop.Web.Shared.Web;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddOneStopWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+            {
+                // Pages live with their capability (AdministrativeUnits/Pages/…), not in one Pages folder.
+                options.RootDirectory = "/";
+                options.Conventions.Add(new PageRouteTransformerConvention(new LowercaseRoutes()));
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+        });
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "OneStop API";
+            document.Info.Description =
+                "The JSON API of OneStop, the electronic one-stop system for administrative procedures. " +
+                "Errors are RFC 9457 problem details in English.";
+            return Task.CompletedTask;
+        }));
+        services.AddRouting(options => options.LowercaseUrls = true);
+
+        // Vietnamese text is written as it is, not as numeric character references.
+        services.Configure<WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        return services;
+    }
+
+    public static WebApplication UseOneStopPipeline(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseWhen(
+            context => IsApi(context.Request.Path),
+            api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(
+            context => !IsApi(context.Request.Path),
+            pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapOneStopEndpoints(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapLanguageSwitch();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle("OneStop API")).AllowAnonymous();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        }).AllowAnonymous();
+
+        // Scraped by the province's monitoring; it reveals request counts, never personal data.
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+
+        // An address nobody serves is a 404 for everyone, not a sign-in prompt.
+        app.MapFallback(() => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+
+    private sealed class LowercaseRoutes : IOutboundParameterTransformer
+    {
+        public string? TransformOutbound(object? value) => value?.ToString()?.ToLowerInvariant();
+    }
+}

@@ -1,0 +1,95 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using OneStop.IntegrationTests.Infrastructure;
+
+namespace OneStop.BrowserTests.Infrastructure;
+
+/// <summary>
+/// OneStop on Kestrel at 127.0.0.1 and Debian's Chromium driven by Playwright; never a downloaded
+/// browser. Screenshots go to <c>test-output/screenshots</c> at the repository root.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly OneStopAppFactory _app = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("ONESTOP_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        _app.UseKestrel(0);
+        _app.StartServer();
+        BaseAddress = _app.ClientOptions.BaseAddress;
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", "--disable-quic",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context: with JavaScript or, as on a cheap phone, without.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            JavaScriptEnabled = javaScript,
+            Locale = "vi-VN",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var directory = Path.Combine(RepositoryRoot(), "test-output", "screenshots");
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Runs axe-core in the page; returns the serious and critical violations.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        return results.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OneStop.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? Path.GetTempPath();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await ((IAsyncLifetime)_app).DisposeAsync();
+    }
+
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
