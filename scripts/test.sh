@@ -43,7 +43,8 @@ trap cleanup EXIT INT TERM
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 pg_port=""
-for candidate in $(seq 55432 55532); do
+start=$((55432 + RANDOM % 2000))
+for candidate in $(seq "$start" $((start + 100))); do
   if port_free "$candidate"; then pg_port=$candidate; break; fi
 done
 
