@@ -15,6 +15,7 @@ public static class HostingSetup
             .Enrich.FromLogContext());
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(DemoMode.From(builder.Configuration));
         builder.Services.AddSingleton<OneStopMetrics>();
 
         builder.Services.AddOpenTelemetry()
