@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OneStop.Web.Documents;
 
 /// <summary>
@@ -43,7 +45,13 @@ public sealed record OfficialDocument
     public string? Keywords { get; init; }
 }
 
-/// <summary>A part of the body, printed in order.</summary>
+/// <summary>A part of the body, printed in order. The type names keep the JSON form (used for digests) unambiguous.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "block")]
+[JsonDerivedType(typeof(Paragraph), "paragraph")]
+[JsonDerivedType(typeof(Heading), "heading")]
+[JsonDerivedType(typeof(KeyValueTable), "key-values")]
+[JsonDerivedType(typeof(ItemList), "list")]
+[JsonDerivedType(typeof(Grid), "grid")]
 public abstract record DocumentBlock;
 
 public enum TextAlignment
