@@ -47,7 +47,7 @@ internal sealed class DemoCertificateAuthority(
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = time.GetUtcNow();
-        using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(20));
+        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(20));
 
         db.Set<SystemKey>().Add(new SystemKey
         {

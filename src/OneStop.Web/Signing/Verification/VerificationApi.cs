@@ -59,7 +59,6 @@ internal static class VerificationApi
         group.MapPost("", VerifyAsync)
             .WithName("VerifyDocument")
             .WithSummary("Check a signed document: send the PDF (application/pdf, at most 10 MB) or the QR code's content (application/json {\"code\": \"…\"}).")
-            .Accepts<VerifyCodeRequest>("application/json", "application/pdf")
             .Produces<VerificationResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
