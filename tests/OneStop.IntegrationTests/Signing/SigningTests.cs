@@ -16,7 +16,13 @@ using OneStop.Web.Signing.Verification;
 
 namespace OneStop.IntegrationTests.Signing;
 
-public sealed partial class SigningTests(OneStopAppFactory app) : IClassFixture<OneStopAppFactory>
+/// <summary>The host with demo mode on whatever the database, so that officials get demo certificates.</summary>
+public sealed class SigningAppFactory : OneStopAppFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Demo:Enabled", "true")];
+}
+
+public sealed partial class SigningTests(SigningAppFactory app) : IClassFixture<SigningAppFactory>
 {
     [Fact]
     public async Task An_issued_result_verifies_and_one_changed_byte_makes_it_invalid()
