@@ -1,8 +1,8 @@
 using OneStop.Web.Shared.Hosting;
 using OneStop.Web.Shared.Persistence;
 using OneStop.Web.Signing.Certificates;
-using OneStop.Web.Signing.Pades;
 using OneStop.Web.Signing.Issued;
+using OneStop.Web.Signing.Pades;
 using OneStop.Web.Signing.Verification;
 
 namespace OneStop.Web.Signing;
