@@ -1,9 +1,11 @@
 using OneStop.Web.AdministrativeUnits;
+using OneStop.Web.Documents;
 using OneStop.Web.Shared.Hosting;
 using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Persistence;
 using OneStop.Web.Shared.Security;
 using OneStop.Web.Shared.Web;
+using OneStop.Web.Signing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +17,8 @@ builder.Services.AddOneStopWeb();
 
 // Capabilities: each one registers its own services, pages and API.
 builder.Services.AddAdministrativeUnits(builder.Configuration);
+builder.Services.AddDocuments(builder.Configuration);
+builder.Services.AddSigning(builder.Configuration);
 
 var app = builder.Build();
 
@@ -26,6 +30,8 @@ if (CommandLine.IsCommand(args))
 app.UseOneStopPipeline();
 
 app.MapAdministrativeUnitsApi();
+app.MapDocumentsApi();
+app.MapSigningApi();
 
 app.MapOneStopEndpoints();
 

@@ -17,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The host's services, to set up data a page test needs.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("ONESTOP_CHROMIUM") ?? "/usr/bin/chromium";
 
     public async Task InitializeAsync()
