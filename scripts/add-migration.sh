@@ -10,6 +10,8 @@ project=src/OneStop.Web
 contexts=(
   "SqliteOneStopDbContext:Shared/Persistence/Migrations/Sqlite"
   "PostgresOneStopDbContext:Shared/Persistence/Migrations/Postgres"
+  "SqliteRegistriesDbContext:Registries/Migrations/Sqlite"
+  "PostgresRegistriesDbContext:Registries/Migrations/Postgres"
 )
 for entry in "${contexts[@]}"; do
   context=${entry%%:*}
