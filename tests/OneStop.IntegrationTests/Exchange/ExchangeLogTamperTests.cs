@@ -66,14 +66,13 @@ public sealed class ExchangeLogTamperTests(ExchangeAppFactory app) : IClassFixtu
 
         // The command line says the same, with a failing exit code.
         var command = app.Services.GetServices<ICommand>().Single(c => c.Name == "exchange-verify");
-        using var scope = app.Services.CreateScope();
-        Assert.Equal(1, await command.RunAsync(scope.ServiceProvider, [], CancellationToken.None));
-    }
+        using (var commandScope = app.Services.CreateScope())
+        {
+            Assert.Equal(1, await command.RunAsync(commandScope.ServiceProvider, [], CancellationToken.None));
+        }
 
-    [Fact]
-    public async Task Rewriting_an_entry_with_a_fresh_hash_chain_is_caught_by_the_signed_seal()
-    {
-        var sequences = await ExchangeAsync(4);
+        // A rewritten entry whose hash and every later link are recomputed: only the signed seal tells.
+        sequences = await ExchangeAsync(4);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
 
@@ -95,7 +94,7 @@ public sealed class ExchangeLogTamperTests(ExchangeAppFactory app) : IClassFixtu
         await db.SaveChangesAsync();
 
         var result = await scope.ServiceProvider.GetRequiredService<ExchangeLogVerifier>().VerifyAsync(CancellationToken.None);
-        Assert.DoesNotContain(result.Problems, p => p.Kind == "altered" && p.Sequence == sequences[0]);
-        Assert.Contains(result.Problems, p => p.Kind == "seal");
+        Assert.DoesNotContain(result.Problems, p => p.Sequence >= sequences[0] && p.Kind != "seal");
+        Assert.Contains(result.Problems, p => p.Kind == "seal" && p.Sequence == sequences[0]);
     }
 }

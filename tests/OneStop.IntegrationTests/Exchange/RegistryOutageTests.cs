@@ -34,11 +34,13 @@ public sealed class SplitRegistriesFactory : ExchangeAppFactory
 
     private sealed class ToThisHost(SplitRegistriesFactory factory) : DelegatingHandler
     {
+        private static readonly HttpMessageInvoker Network = new(new SocketsHttpHandler());
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.RequestUri!.Host != "localhost")
             {
-                return new HttpClient(new SocketsHttpHandler()).SendAsync(request, cancellationToken);
+                return Network.SendAsync(request, cancellationToken);
             }
 
             InnerHandler ??= factory.Server.CreateHandler();

@@ -90,6 +90,10 @@ internal sealed partial class AccessRights(ExchangeOptions options, TimeProvider
         return new RightsDecision(true, null, granted);
     }
 
+    /// <summary>The fields <paramref name="client"/> may receive from <paramref name="service"/> for <paramref name="purpose"/>.</summary>
+    public IReadOnlyList<string> GrantedFields(string client, string service, string purpose) =>
+        [.. options.Rights.Where(r => r.Client == client && r.Service == service && r.Purposes.Contains(purpose)).SelectMany(r => r.Fields).Distinct()];
+
     private static RightsDecision Refuse(string reason, IReadOnlyList<string>? fields = null) => new(false, reason, fields ?? []);
 
     [GeneratedRegex(@"^(?:[0-9A-Za-z.]{2,30}-[0-9]{6}-[0-9]{1,6}|draft-[0-9a-f]{32})$")]

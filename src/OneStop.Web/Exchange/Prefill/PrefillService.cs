@@ -51,7 +51,7 @@ public sealed record PrefilledField(string Source, PrefillStatus Status, JsonNod
 /// <summary>Where a value came from: registry, service, when, and the exchange that carried it.</summary>
 public sealed record PrefillOrigin(string Registry, string Service, DateTimeOffset RetrievedAt, Guid RequestId);
 
-internal sealed partial class PrefillService(IExchangeGateway gateway, ILogger<PrefillService> logger) : IPrefillService
+internal sealed partial class PrefillService(IExchangeGateway gateway, AccessRights rights, ILogger<PrefillService> logger) : IPrefillService
 {
     /// <summary>Field-source prefixes and the service that answers them, the longest prefix first.</summary>
     private static readonly (string Prefix, string Service)[] Prefixes =
@@ -66,7 +66,12 @@ internal sealed partial class PrefillService(IExchangeGateway gateway, ILogger<P
 
     public async Task<PrefillResult> PrefillAsync(PrefillRequest request, CancellationToken cancellationToken = default)
     {
+        // A source the portal is not granted is left out of the query, so it does not spoil the others.
         var parsed = request.FieldSources.Distinct().Select(Parse).ToList();
+        var notGranted = parsed
+            .Where(p => p.Service is not null && !rights.GrantedFields(ExchangeDefaults.Portal, p.Service, request.Purpose).Contains(p.Segments[0].Name))
+            .ToHashSet();
+        parsed = [.. parsed.Select(p => notGranted.Contains(p) ? p with { Service = null, Reason = "The portal is not granted this field for this purpose." } : p)];
         var byService = parsed.Where(p => p.Service is not null).GroupBy(p => p.Service!);
         var answers = await Task.WhenAll(byService.Select(async group =>
         {
@@ -95,7 +100,7 @@ internal sealed partial class PrefillService(IExchangeGateway gateway, ILogger<P
     {
         if (source.Service is null)
         {
-            return new PrefilledField(source.Text, PrefillStatus.Unavailable, null, null, "Unknown field source; see the field-source vocabulary.");
+            return new PrefilledField(source.Text, PrefillStatus.Unavailable, null, null, source.Reason ?? "Unknown field source; see the field-source vocabulary.");
         }
 
         if (result is null)
@@ -172,5 +177,5 @@ internal sealed partial class PrefillService(IExchangeGateway gateway, ILogger<P
 
     private sealed record Segment(string Name, int? Index);
 
-    private sealed record FieldSource(string Text, string? Service, IReadOnlyList<Segment> Segments);
+    private sealed record FieldSource(string Text, string? Service, IReadOnlyList<Segment> Segments, string? Reason = null);
 }

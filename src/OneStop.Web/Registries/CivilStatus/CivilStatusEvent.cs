@@ -77,6 +77,17 @@ internal sealed class CivilStatusEventsService(RegistriesDbContext db, TimeProvi
             return null;
         }
 
+        // A spouse's death makes a widow(er): it is registered under the spouse's number.
+        var lastMarriage = events.LastOrDefault(e => e.Kind == "marriage" && (e.PersonId == subject || e.SpouseId == subject));
+        var spouse = lastMarriage is null ? null : lastMarriage.PersonId == subject ? lastMarriage.SpouseId : lastMarriage.PersonId;
+        if (spouse is not null)
+        {
+            var spouseDeath = await db.Set<CivilStatusEvent>().AsNoTracking()
+                .Where(e => e.Kind == "death" && e.PersonId == spouse)
+                .ToListAsync(cancellationToken);
+            events = [.. events.Concat(spouseDeath).DistinctBy(e => e.Id).OrderBy(e => e.Date).ThenBy(e => e.Id)];
+        }
+
         var record = new JsonObject
         {
             ["personalIdNumber"] = subject,
@@ -128,7 +139,6 @@ internal sealed class CivilStatusEventsService(RegistriesDbContext db, TimeProvi
             }
         }
 
-        // The death of the spouse is registered under the spouse's number, so look for it too.
         if (status == "married" && spouse is not null && events.Any(e => e.Kind == "death" && e.PersonId == spouse))
         {
             status = "widowed";

@@ -100,7 +100,7 @@ internal sealed class ParcelsByOwnerService(RegistriesDbContext db, TimeProvider
                 ["landUse"] = p.LandUse,
                 ["certificateNumber"] = p.CertificateNumber,
                 ["certificateIssuedOn"] = RecordJson.Date(p.CertificateIssuedOn),
-                ["ownerIds"] = new JsonArray([.. holders.Where(h => h.ParcelId == p.Id).Select(h => (JsonNode)h.OwnerId).Order()]),
+                ["ownerIds"] = new JsonArray([.. holders.Where(h => h.ParcelId == p.Id).Select(h => h.OwnerId).Order(StringComparer.Ordinal).Select(id => (JsonNode)id)]),
             })]),
         };
         return new RegistryRecord(record, [.. holders.Select(h => h.OwnerId).Append(subject).Distinct().Order()]);
