@@ -96,7 +96,8 @@ public sealed class SyntheticWorldTests
 
         Assert.Equal("Nguyễn Văn An", an.FullName);
         Assert.Equal(DemoPeople.Commune, an.PermanentCommuneCode);
-        Assert.Contains(world.Enterprises, e => e.LegalRepresentativeId == DemoPeople.An && e.Type == "household-business");
+        Assert.Contains(world.Enterprises, e => e.LegalRepresentativeId == DemoPeople.An && e.Type == "household-business" && e.TaxCode == DemoPeople.AnBusinessTaxCode);
+        Assert.Contains(world.Enterprises, e => e.TaxCode == DemoPeople.HoaCompanyTaxCode + "-001" && e.ParentTaxCode == DemoPeople.HoaCompanyTaxCode);
         Assert.Contains(world.Convictions, c => c.PersonId == DemoPeople.Dung && !c.Expunged);
         Assert.Contains(world.Enterprises, e => e.LegalRepresentativeId == DemoPeople.Hoa && e.ParentTaxCode is not null);
     }

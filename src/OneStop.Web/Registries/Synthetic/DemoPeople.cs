@@ -35,11 +35,11 @@ public static class DemoPeople
     /// <summary>Đỗ Văn Khánh, born 1989: Hoa's former husband.</summary>
     public const string Khanh = "001089003456";
 
-    /// <summary>The household business of An.</summary>
-    public static string AnBusinessTaxCode { get; private set; } = "";
+    /// <summary>The household business of An (the first tax code the synthetic world gives out).</summary>
+    public const string AnBusinessTaxCode = "0900000027";
 
-    /// <summary>Hoa's company; its branch is this code followed by "-001".</summary>
-    public static string HoaCompanyTaxCode { get; private set; } = "";
+    /// <summary>Hoa's company; its branch in Hà Nội is <c>0900000034-001</c>.</summary>
+    public const string HoaCompanyTaxCode = "0900000034";
 
     internal static void AddTo(WorldBatch batch, SyntheticWorld world)
     {
@@ -72,7 +72,6 @@ public static class DemoPeople
         world.AddParcel(batch, home, "ODT", 120.5, new DateOnly(2012, 8, 20), An, Binh);
         var business = world.NewEnterprise("Hộ kinh doanh Nguyễn Văn An", home, house.Street, an, "household-business", null, "active", new DateOnly(2016, 4, 1));
         batch.Enterprises.Add(business);
-        AnBusinessTaxCode = business.TaxCode;
 
         var dungHouse = new Residence(home, old, "Số 45, đường Trần Hưng Đạo");
         var dung = world.NewPerson(batch, "Lê", true, new DateOnly(1990, 10, 5), dungHouse, "HK0000000002", "head", null, null,
