@@ -61,20 +61,46 @@ public sealed class SignatureAndLogTests
     {
         var entry = new ExchangeLogEntry
         {
-            Sequence = 1, RequestId = Guid.Parse("0195f0a0-0000-7000-8000-000000000001"), OccurredAt = DateTimeOffset.UnixEpoch,
-            ClientSystem = "c", EndUser = "citizen:033085001234", Registry = "population", Service = "population.person",
-            SubjectId = "033085001234", Purpose = "application-prefill", LegalBasis = "118/2025/NĐ-CP", ApplicationCode = "a",
-            Fields = "fullName", Outcome = "delivered", DataSubjects = "033085001234", RequestDigest = "r", ResponseDigest = "s",
-            PreviousHash = LogHashing.Genesis, Hash = "",
+            Sequence = 1,
+            RequestId = Guid.Parse("0195f0a0-0000-7000-8000-000000000001"),
+            OccurredAt = DateTimeOffset.UnixEpoch,
+            ClientSystem = "c",
+            EndUser = "citizen:033085001234",
+            Registry = "population",
+            Service = "population.person",
+            SubjectId = "033085001234",
+            Purpose = "application-prefill",
+            LegalBasis = "118/2025/NĐ-CP",
+            ApplicationCode = "a",
+            Fields = "fullName",
+            Outcome = "delivered",
+            DataSubjects = "033085001234",
+            RequestDigest = "r",
+            ResponseDigest = "s",
+            PreviousHash = LogHashing.Genesis,
+            Hash = "",
         };
         var hash = LogHashing.Hash(entry);
         var other = LogHashing.Hash(new ExchangeLogEntry
         {
-            Sequence = entry.Sequence, RequestId = entry.RequestId, OccurredAt = entry.OccurredAt, ClientSystem = entry.ClientSystem,
-            EndUser = entry.EndUser, Registry = entry.Registry, Service = entry.Service, SubjectId = entry.SubjectId,
-            Purpose = "criminal-record-certificate", LegalBasis = entry.LegalBasis, ApplicationCode = entry.ApplicationCode,
-            Fields = entry.Fields, Outcome = entry.Outcome, DataSubjects = entry.DataSubjects, RequestDigest = entry.RequestDigest,
-            ResponseDigest = entry.ResponseDigest, PreviousHash = entry.PreviousHash, Hash = "",
+            Sequence = entry.Sequence,
+            RequestId = entry.RequestId,
+            OccurredAt = entry.OccurredAt,
+            ClientSystem = entry.ClientSystem,
+            EndUser = entry.EndUser,
+            Registry = entry.Registry,
+            Service = entry.Service,
+            SubjectId = entry.SubjectId,
+            Purpose = "criminal-record-certificate",
+            LegalBasis = entry.LegalBasis,
+            ApplicationCode = entry.ApplicationCode,
+            Fields = entry.Fields,
+            Outcome = entry.Outcome,
+            DataSubjects = entry.DataSubjects,
+            RequestDigest = entry.RequestDigest,
+            ResponseDigest = entry.ResponseDigest,
+            PreviousHash = entry.PreviousHash,
+            Hash = "",
         });
 
         Assert.Equal(hash, LogHashing.Hash(entry));

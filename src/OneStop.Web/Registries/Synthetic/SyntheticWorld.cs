@@ -1,6 +1,5 @@
 using System.Globalization;
 using Bogus;
-using Person = OneStop.Web.Registries.Population.Person;
 using Bogus.Bson;
 using OneStop.Web.Registries.CivilStatus;
 using OneStop.Web.Registries.Enterprise;
@@ -8,6 +7,7 @@ using OneStop.Web.Registries.JudicialRecords;
 using OneStop.Web.Registries.Land;
 using OneStop.Web.Registries.Population;
 using OneStop.Web.Registries.Protocol;
+using Person = OneStop.Web.Registries.Population.Person;
 
 namespace OneStop.Web.Registries.Synthetic;
 
