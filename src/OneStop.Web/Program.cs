@@ -1,5 +1,6 @@
 using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Documents;
+using OneStop.Web.Exchange;
 using OneStop.Web.Shared.Hosting;
 using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Persistence;
@@ -19,6 +20,7 @@ builder.Services.AddOneStopWeb();
 builder.Services.AddAdministrativeUnits(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddSigning(builder.Configuration);
+builder.Services.AddExchange(builder.Configuration);
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.UseOneStopPipeline();
 app.MapAdministrativeUnitsApi();
 app.MapDocumentsApi();
 app.MapSigningApi();
+app.MapExchangeApi();
 
 app.MapOneStopEndpoints();
 

@@ -17,6 +17,8 @@ public sealed class CapabilityBoundaryTests
         "AdministrativeUnits",
         "Documents",
         "Signing",
+        "Exchange",
+        "Registries",
     ];
 
     /// <summary>What each capability may use besides Shared. Anything not listed is forbidden.</summary>
@@ -25,6 +27,10 @@ public sealed class CapabilityBoundaryTests
         ["AdministrativeUnits"] = [],
         ["Documents"] = [],
         ["Signing"] = ["Documents"],
+
+        // Only the exchange gateway talks to the registries; the registries use nothing of the one-stop.
+        ["Exchange"] = ["Registries"],
+        ["Registries"] = [],
     };
 
     public static TheoryData<string> CapabilityNames => new(Capabilities);
@@ -53,8 +59,10 @@ public sealed class CapabilityBoundaryTests
     [Fact]
     public void Shared_depends_on_no_capability()
     {
+        // ModelOwnership names the registries' namespace as text, to keep their tables out of the one-stop's context.
         var result = Types.InAssembly(typeof(OneStopDbContext).Assembly)
             .That().ResideInNamespace($"{Root}.Shared")
+            .And().DoNotHaveName(nameof(ModelOwnership))
             .ShouldNot().HaveDependencyOnAny([.. Capabilities.Select(c => $"{Root}.{c}")])
             .GetResult();
 
@@ -74,5 +82,68 @@ public sealed class CapabilityBoundaryTests
             .ToArray();
 
         Assert.Equal(Capabilities.Order().ToArray(), namespaces);
+    }
+
+    /// <summary>
+    /// The registries are separate systems that happen to share the process: of the one-stop they may use
+    /// only the persistence infrastructure (provider contexts, seeders) and the hosting infrastructure
+    /// (demo mode, commands), never security, localization, web or any capability, Exchange included.
+    /// </summary>
+    [Fact]
+    public void Registries_use_only_the_persistence_and_hosting_infrastructure()
+    {
+        var assembly = typeof(OneStopDbContext).Assembly;
+        var forbidden = assembly.GetTypes()
+            .Select(t => t.Namespace)
+            .OfType<string>()
+            .Where(ns => ns.StartsWith(Root + ".", StringComparison.Ordinal))
+            .Where(ns => !ns.StartsWith($"{Root}.Registries", StringComparison.Ordinal)
+                && ns != $"{Root}.Shared.Persistence" && ns != $"{Root}.Shared.Hosting")
+            .Distinct()
+            .ToArray();
+
+        var result = Types.InAssembly(assembly)
+            .That().ResideInNamespace($"{Root}.Registries")
+            .ShouldNot().HaveDependencyOnAny(forbidden)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"Registries use the one-stop: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    private static readonly string[] Registries = ["Population", "Enterprise", "Land", "CivilStatus", "JudicialRecords"];
+
+    public static TheoryData<string> RegistryNames => new(Registries);
+
+    /// <summary>Each registry touches only its own tables: it uses no other registry's types.</summary>
+    [Theory]
+    [MemberData(nameof(RegistryNames))]
+    public void A_registry_uses_no_other_registry(string registry)
+    {
+        var others = Registries
+            .Where(other => other != registry)
+            .Append("Synthetic")
+            .Select(other => $"{Root}.Registries.{other}")
+            .ToArray();
+
+        var result = Types.InAssembly(typeof(OneStopDbContext).Assembly)
+            .That().ResideInNamespace($"{Root}.Registries.{registry}")
+            .ShouldNot().HaveDependencyOnAny(others)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"{registry} uses another registry: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void Only_the_exchange_talks_to_the_registries()
+    {
+        var result = Types.InAssembly(typeof(OneStopDbContext).Assembly)
+            .That().DoNotResideInNamespace($"{Root}.Registries")
+            .And().DoNotResideInNamespace($"{Root}.Exchange")
+            .And().DoNotHaveName("Program")
+            .And().DoNotHaveName(nameof(ModelOwnership))
+            .ShouldNot().HaveDependencyOn($"{Root}.Registries")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"Only Exchange may use the registries: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 }

@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OneStop.Web.Exchange.DataAccess;
+using OneStop.Web.Exchange.Gateway;
+using OneStop.Web.Exchange.Log;
+using OneStop.Web.Shared.Security;
+
+namespace OneStop.Web.Exchange;
+
+/// <summary>An officer's query for the application in front of them.</summary>
+public sealed record OfficerQueryRequest(
+    string? Service,
+    string? SubjectId,
+    string? Purpose,
+    string? LegalBasis,
+    string? ApplicationCode,
+    IReadOnlyList<string>? Fields);
+
+/// <summary>What the gateway answered: the record holds only the granted fields.</summary>
+public sealed record OfficerQueryResponse(
+    Guid RequestId,
+    string Outcome,
+    string Service,
+    string Registry,
+    JsonObject? Record,
+    IReadOnlyList<string> Fields,
+    DateTimeOffset RetrievedAt,
+    long? LogSequence);
+
+public static class ExchangeApi
+{
+    public static IEndpointRouteBuilder MapExchangeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var exchange = app.MapGroup("/api/exchange").WithTags("Data exchange");
+        exchange.MapPost("/queries", QueryAsync)
+            .RequireAuthorization(Policies.Officer)
+            .WithName("QueryRegistry")
+            .WithSummary("Query a base registry through the gateway for the application in front of the officer.")
+            .WithDescription("The officer is the end user (id and unit from the sign-in); the purpose and legal basis must be known ones; only the fields the officer workspace is granted are returned. Every query is logged and shown to the citizen.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        exchange.MapGet("/log/verify", VerifyAsync)
+            .RequireAuthorization(Policies.SystemAdministrator)
+            .WithName("VerifyExchangeLog")
+            .WithSummary("Check the exchange log's hash chain and signed seals; lists every altered or missing entry.");
+
+        app.MapGet("/api/me/data-access", DataAccessAsync)
+            .RequireAuthorization(Policies.Citizen)
+            .WithTags("Data exchange")
+            .WithName("MyDataAccess")
+            .WithSummary("Who used my data: every exchange of the signed-in citizen's data, newest first.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+
+    private static async Task<Results<Ok<OfficerQueryResponse>, ProblemHttpResult>> QueryAsync(
+        OfficerQueryRequest body, ClaimsPrincipal user, IExchangeGateway gateway, CancellationToken cancellationToken)
+    {
+        var officerId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub");
+        var unit = user.FindFirstValue(OneStopClaimTypes.UnitCode);
+        if (string.IsNullOrEmpty(officerId) || string.IsNullOrEmpty(unit))
+        {
+            return TypedResults.Problem(statusCode: 403, title: "Officer identity incomplete",
+                detail: "Registry queries need the officer's id and unit in the sign-in; this account has no unit.");
+        }
+
+        var result = await gateway.QueryAsync(new ExchangeQuery(
+            ExchangeDefaults.OfficerWorkspace, body.Service ?? "", body.SubjectId ?? "", EndUser.Officer(officerId, unit),
+            body.Purpose ?? "", body.LegalBasis ?? "", body.ApplicationCode ?? "", body.Fields), cancellationToken);
+        return result.Outcome switch
+        {
+            ExchangeOutcome.Delivered or ExchangeOutcome.NotFound => TypedResults.Ok(new OfficerQueryResponse(
+                result.RequestId, ExchangeGateway.OutcomeName(result.Outcome), result.Service, result.Registry, result.Record,
+                result.Fields, result.RetrievedAt, result.LogSequence)),
+            ExchangeOutcome.Invalid => TypedResults.Problem(statusCode: 400, title: "Invalid registry query", detail: result.Reason),
+            ExchangeOutcome.Refused => TypedResults.Problem(statusCode: 403, title: "Access right refused", detail: result.Reason),
+            _ => TypedResults.Problem(statusCode: 503, title: "Registry unavailable", detail: result.Reason),
+        };
+    }
+
+    private static async Task<Ok<LogVerification>> VerifyAsync(ExchangeLogVerifier verifier, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await verifier.VerifyAsync(cancellationToken));
+
+    private static async Task<Results<Ok<IReadOnlyList<DataAccessRecord>>, ProblemHttpResult>> DataAccessAsync(
+        ClaimsPrincipal user, DataAccessLog log, CancellationToken cancellationToken, [FromQuery] int limit = 200)
+    {
+        var pid = user.FindFirstValue(OneStopClaimTypes.PersonalIdNumber);
+        if (string.IsNullOrEmpty(pid))
+        {
+            return TypedResults.Problem(statusCode: 403, title: "No personal identification number",
+                detail: "This account carries no 'pid' claim, so there is no data to list.");
+        }
+
+        return TypedResults.Ok(await log.ForPersonAsync(pid, limit, cancellationToken));
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+
+namespace OneStop.Web.Registries.Synthetic;
+
+/// <summary>A commune in force since July 2025 with the pre-merger communes it took in.</summary>
+public sealed record NewCommune(string ProvinceCode, string Code, string Name, IReadOnlyList<OldCommune> Predecessors);
+
+/// <summary>A commune as it was before July 2025, with its province and district.</summary>
+public sealed record OldCommune(string ProvinceCode, string DistrictCode, string Code);
+
+/// <summary>
+/// The real unit codes the synthetic addresses use, read as data from the administrative-unit files that
+/// ship with OneStop (units in force, the July 2025 splits, the units before the merger). The registries
+/// read the files themselves and use none of the one-stop's code.
+/// </summary>
+public sealed class AddressBook
+{
+    private AddressBook(IReadOnlyList<NewCommune> communes, IReadOnlyDictionary<string, string> provinceNames)
+    {
+        Communes = communes;
+        ProvinceNames = provinceNames;
+        ByProvince = communes.GroupBy(c => c.ProvinceCode).ToDictionary(g => g.Key, g => (IReadOnlyList<NewCommune>)[.. g]);
+    }
+
+    public IReadOnlyList<NewCommune> Communes { get; }
+
+    /// <summary>Province code → full name (e.g. "33" → "Tỉnh Hưng Yên").</summary>
+    public IReadOnlyDictionary<string, string> ProvinceNames { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<NewCommune>> ByProvince { get; }
+
+    /// <summary>The directory holding <c>units-2026-04-30.json</c>, <c>splits-2025-07-01.json</c> and <c>units-2025-03-01.json</c>.</summary>
+    public static string FindDataDirectory(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration["Registries:AddressDataDirectory"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        foreach (var root in new[] { contentRoot, AppContext.BaseDirectory })
+        {
+            var candidate = Path.Combine(root, "AdministrativeUnits", "Data");
+            if (File.Exists(Path.Combine(candidate, "units-2026-04-30.json")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException(
+            "The administrative-unit data files were not found; set Registries:AddressDataDirectory to the folder holding units-2026-04-30.json.");
+    }
+
+    public static AddressBook Load(string directory)
+    {
+        // Old commune → district, from the units before the merger.
+        var districtOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var old = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "units-2025-03-01.json"))))
+        {
+            foreach (var province in old.RootElement.EnumerateArray())
+            {
+                foreach (var district in province.GetProperty("District").EnumerateArray())
+                {
+                    var districtCode = district.GetProperty("Code").GetString()!;
+                    if (district.TryGetProperty("Ward", out var wards) && wards.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var ward in wards.EnumerateArray())
+                        {
+                            districtOf[ward.GetProperty("Code").GetString()!] = districtCode;
+                        }
+                    }
+                }
+            }
+        }
+
+        // New commune ← old communes, from the splits of July 2025.
+        var predecessors = new Dictionary<string, List<OldCommune>>(StringComparer.Ordinal);
+        using (var splits = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "splits-2025-07-01.json"))))
+        {
+            foreach (var province in splits.RootElement.GetProperty("data").EnumerateArray())
+            {
+                var oldProvince = province.GetProperty("level1_id").GetString()!;
+                if (!province.TryGetProperty("level3s", out var communes) || communes.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+
+                foreach (var commune in communes.EnumerateArray())
+                {
+                    var oldCode = commune.GetProperty("level3_id").GetString()!;
+                    if (!districtOf.TryGetValue(oldCode, out var district))
+                    {
+                        continue;
+                    }
+
+                    foreach (var split in commune.GetProperty("splits").EnumerateArray())
+                    {
+                        var newCode = split.GetProperty("new_id").GetString()!;
+                        if (!predecessors.TryGetValue(newCode, out var list))
+                        {
+                            predecessors[newCode] = list = [];
+                        }
+
+                        list.Add(new OldCommune(oldProvince, district, oldCode));
+                    }
+                }
+            }
+        }
+
+        var result = new List<NewCommune>();
+        var provinceNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var units = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "units-2026-04-30.json"))))
+        {
+            foreach (var province in units.RootElement.EnumerateArray())
+            {
+                var provinceCode = province.GetProperty("Code").GetString()!;
+                provinceNames[provinceCode] = province.GetProperty("FullName").GetString()!;
+                foreach (var ward in province.GetProperty("Wards").EnumerateArray())
+                {
+                    var code = ward.GetProperty("Code").GetString()!;
+                    result.Add(new NewCommune(
+                        provinceCode,
+                        code,
+                        ward.GetProperty("FullName").GetString()!,
+                        predecessors.TryGetValue(code, out var olds) ? olds : []));
+                }
+            }
+        }
+
+        return new AddressBook([.. result.OrderBy(c => c.ProvinceCode, StringComparer.Ordinal).ThenBy(c => c.Code, StringComparer.Ordinal)], provinceNames);
+    }
+}
