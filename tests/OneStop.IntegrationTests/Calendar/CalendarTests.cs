@@ -309,6 +309,7 @@ public sealed class CalendarTests(CalendarAppFactory app) : IClassFixture<Calend
         Assert.Contains("Nghỉ bù Giỗ Tổ Hùng Vương", html);
         Assert.Contains("chưa được quản trị tỉnh xác nhận", html);
         Assert.DoesNotContain("/calendar/2026/edit", html);
+        Assert.DoesNotContain("field-error", html);
     }
 
     [Fact]
@@ -320,6 +321,7 @@ public sealed class CalendarTests(CalendarAppFactory app) : IClassFixture<Calend
         Assert.Contains("Mã tỉnh không hợp lệ", html);
         Assert.Contains("Năm phải là số từ 1900 đến 2199.", html);
         Assert.Contains("href=\"#province\"", html);
+        Assert.Contains("field-error", html);
     }
 
     [Fact]
