@@ -1,4 +1,5 @@
 using OneStop.Web.AdministrativeUnits;
+using OneStop.Web.Calendar;
 using OneStop.Web.Documents;
 using OneStop.Web.Exchange;
 using OneStop.Web.Shared.Hosting;
@@ -21,6 +22,7 @@ builder.Services.AddAdministrativeUnits(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddSigning(builder.Configuration);
 builder.Services.AddExchange(builder.Configuration);
+builder.Services.AddCalendar(builder.Configuration);
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ app.MapAdministrativeUnitsApi();
 app.MapDocumentsApi();
 app.MapSigningApi();
 app.MapExchangeApi();
+app.MapCalendarApi();
 
 app.MapOneStopEndpoints();
 

@@ -19,6 +19,7 @@ public sealed class CapabilityBoundaryTests
         "Signing",
         "Exchange",
         "Registries",
+        "Calendar",
     ];
 
     /// <summary>What each capability may use besides Shared. Anything not listed is forbidden.</summary>
@@ -31,6 +32,7 @@ public sealed class CapabilityBoundaryTests
         // Only the exchange gateway talks to the registries; the registries use nothing of the one-stop.
         ["Exchange"] = ["Registries"],
         ["Registries"] = [],
+        ["Calendar"] = [],
     };
 
     public static TheoryData<string> CapabilityNames => new(Capabilities);

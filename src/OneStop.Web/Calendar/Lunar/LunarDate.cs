@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace OneStop.Web.Calendar.Lunar;
+
+/// <summary>A date of the Vietnamese lunar calendar (âm lịch). <see cref="Year"/> is the year Tết opens.</summary>
+public readonly record struct LunarDate(int Year, int Month, int Day, bool IsLeapMonth)
+{
+    /// <summary>The can-chi name of the year, e.g. "Bính Ngọ" for 2026.</summary>
+    public string YearName => VietnameseLunarCalendar.YearName(Year);
+
+    /// <summary>"1/1 Bính Ngọ", "15/4 nhuận Canh Tý": short, for tables.</summary>
+    public string ToShortText() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Day}/{Month}{(IsLeapMonth ? " nhuận" : "")} {YearName}");
+
+    /// <summary>"mùng 1 tháng Giêng năm Bính Ngọ", as Vietnamese write lunar dates.</summary>
+    public string ToVietnameseText()
+    {
+        var day = Day <= 10
+            ? string.Create(CultureInfo.InvariantCulture, $"mùng {Day}")
+            : string.Create(CultureInfo.InvariantCulture, $"ngày {Day}");
+        var month = Month switch
+        {
+            1 => "tháng Giêng",
+            11 => "tháng Một",
+            12 => "tháng Chạp",
+            _ => string.Create(CultureInfo.InvariantCulture, $"tháng {Month}"),
+        };
+        return $"{day} {month}{(IsLeapMonth ? " nhuận" : "")} năm {YearName}";
+    }
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Year:0000}-{Month:00}{(IsLeapMonth ? "L" : "")}-{Day:00}");
+}

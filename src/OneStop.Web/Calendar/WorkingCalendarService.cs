@@ -1,0 +1,136 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using OneStop.Web.Calendar.Persistence;
+using OneStop.Web.Calendar.WorkingDays;
+using OneStop.Web.Shared.Persistence;
+using OneStop.Web.Shared.Security;
+
+namespace OneStop.Web.Calendar;
+
+/// <summary>The outcome of recording a year: errors (nothing written), or the year, and whether anything changed.</summary>
+public sealed record YearDecisionResult(IReadOnlyList<FieldError> Errors, bool Changed, CalendarYear? Year)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Loads a province's working calendar from its tables (cached in memory, dropped on every change made
+/// here) and records the Government's decision for a year.
+/// </summary>
+public sealed class WorkingCalendarService(OneStopDbContext db, IMemoryCache cache, TimeProvider clock, ICalendarAudit audit)
+{
+    /// <summary>How long another instance may serve a calendar changed elsewhere.</summary>
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>The province's calendar; throws for an unknown province code.</summary>
+    public async Task<WorkingCalendar> GetAsync(string provinceCode, CancellationToken cancellationToken = default)
+    {
+        var province = Provinces.Find(provinceCode) ?? throw new ArgumentException($"Unknown province code '{provinceCode}'.", nameof(provinceCode));
+        if (cache.TryGetValue(CacheKey(province.Code), out WorkingCalendar? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var calendar = await LoadAsync(province.Code, cancellationToken);
+        cache.Set(CacheKey(province.Code), calendar, CacheLifetime);
+        return calendar;
+    }
+
+    /// <summary>
+    /// Records the full list of days off and worked days of a year for a province, replacing what was
+    /// recorded before. Validated first (nothing is written on an error); idempotent (the same list
+    /// again changes nothing, not even the confirmation time); saved in one unit of work.
+    /// </summary>
+    public async Task<YearDecisionResult> RecordYearAsync(string provinceCode, int year, YearDecision decision, string recordedBy, CancellationToken cancellationToken = default)
+    {
+        var province = Provinces.Find(provinceCode) ?? throw new ArgumentException($"Unknown province code '{provinceCode}'.", nameof(provinceCode));
+        var calendar = await GetAsync(province.Code, cancellationToken);
+        var errors = YearDecisionValidator.Validate(year, decision, calendar.WeeklyDaysOff, out var daysOff, out var workedDays);
+        if (errors.Count > 0)
+        {
+            return new YearDecisionResult(errors, false, null);
+        }
+
+        var wanted = daysOff.Concat(workedDays).OrderBy(d => d.Date).ToList();
+        var existing = await db.CalendarYears.Include(y => y.Days)
+            .SingleOrDefaultAsync(y => y.ProvinceCode == province.Code && y.Year == year, cancellationToken);
+        var before = existing?.Days.Select(d => d.ToCalendarDay()).OrderBy(d => d.Date).ToList() ?? [];
+        if (existing is not null && before.SequenceEqual(wanted))
+        {
+            return new YearDecisionResult([], false, calendar.Year(year));
+        }
+
+        var now = clock.GetUtcNow();
+        var wasConfirmed = existing is not null;
+        if (existing is null)
+        {
+            existing = new CalendarYearDecision { ProvinceCode = province.Code, Year = year };
+            db.CalendarYears.Add(existing);
+        }
+
+        existing.ConfirmedAt = now;
+        existing.ConfirmedBy = recordedBy;
+
+        // Update in place by date, so that no unique (province, date) row is deleted and re-inserted.
+        var byDate = existing.Days.ToDictionary(d => d.Date);
+        foreach (var stale in existing.Days.Where(d => !wanted.Any(w => w.Date == d.Date)).ToList())
+        {
+            existing.Days.Remove(stale);
+            db.CalendarDays.Remove(stale);
+        }
+
+        foreach (var day in wanted)
+        {
+            if (!byDate.TryGetValue(day.Date, out var row))
+            {
+                row = new CalendarYearDay { ProvinceCode = province.Code, Year = year, Date = day.Date };
+                existing.Days.Add(row);
+            }
+
+            row.Kind = day.Kind;
+            row.Reason = day.Reason;
+            row.DecisionReference = day.DecisionReference;
+        }
+
+        await audit.RecordingAsync(new CalendarYearRecorded(province.Code, year, recordedBy, now, wasConfirmed, before, wanted), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey(province.Code));
+
+        var updated = await GetAsync(province.Code, cancellationToken);
+        return new YearDecisionResult([], true, updated.Year(year));
+    }
+
+    /// <summary>
+    /// Whether a user may record the calendar of a province: a system administrator anywhere, a province
+    /// administrator for the province of the unit claim.
+    /// </summary>
+    public static bool MayRecord(ClaimsPrincipal user, string provinceCode) =>
+        user.IsInRole(Roles.SystemAdministrator)
+        || (user.IsInRole(Roles.ProvinceAdministrator) && user.FindFirst(OneStopClaimTypes.UnitCode)?.Value == provinceCode);
+
+    private async Task<WorkingCalendar> LoadAsync(string provinceCode, CancellationToken cancellationToken)
+    {
+        var settings = await db.ProvinceCalendars.AsNoTracking().SingleOrDefaultAsync(s => s.ProvinceCode == provinceCode, cancellationToken);
+        var rules = await db.HolidayRules.AsNoTracking()
+            .Where(r => r.ProvinceCode == provinceCode && r.IsEnabled)
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        var years = await db.CalendarYears.AsNoTracking().Include(y => y.Days)
+            .Where(y => y.ProvinceCode == provinceCode)
+            .ToListAsync(cancellationToken);
+        var confirmed = years.Select(y => new ConfirmedYear(
+            y.Year,
+            [.. y.Days.Where(d => d.Kind != CalendarDayKind.WorkedDay).Select(d => d.ToCalendarDay())],
+            [.. y.Days.Where(d => d.Kind == CalendarDayKind.WorkedDay).Select(d => d.ToCalendarDay())],
+            y.ConfirmedAt,
+            y.ConfirmedBy));
+
+        // A province the seeder has not reached yet works on the national defaults.
+        return settings is null
+            ? WorkingCalendar.Default(provinceCode, confirmed)
+            : new WorkingCalendar(provinceCode, settings.Periods(), settings.WeeklyDaysOff, [.. rules.Select(r => r.ToDefinition())], confirmed);
+    }
+
+    private static string CacheKey(string provinceCode) => "calendar:" + provinceCode;
+}
