@@ -1,4 +1,5 @@
 using OneStop.Web.AdministrativeUnits;
+using OneStop.Web.Catalog;
 using OneStop.Web.Shared.Hosting;
 using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Persistence;
@@ -15,6 +16,7 @@ builder.Services.AddOneStopWeb();
 
 // Capabilities: each one registers its own services, pages and API.
 builder.Services.AddAdministrativeUnits(builder.Configuration);
+builder.Services.AddCatalog(builder.Configuration);
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ if (CommandLine.IsCommand(args))
 app.UseOneStopPipeline();
 
 app.MapAdministrativeUnitsApi();
+app.MapCatalogApi();
 
 app.MapOneStopEndpoints();
 
