@@ -15,12 +15,14 @@ public sealed class CapabilityBoundaryTests
     public static readonly string[] Capabilities =
     [
         "AdministrativeUnits",
+        "Catalog",
     ];
 
     /// <summary>What each capability may use besides Shared. Anything not listed is forbidden.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["AdministrativeUnits"] = [],
+        ["Catalog"] = [],
     };
 
     public static TheoryData<string> CapabilityNames => new(Capabilities);

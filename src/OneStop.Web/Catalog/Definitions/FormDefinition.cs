@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OneStop.Web.Catalog.Definitions;
 
 /// <summary>The application form (tờ khai): pages of fields, one topic per page.</summary>
@@ -5,6 +7,7 @@ public sealed record FormDefinition
 {
     public required IReadOnlyList<FormPage> Pages { get; init; }
 
+    [JsonIgnore]
     public IEnumerable<FieldDefinition> AllFields => Pages.SelectMany(p => p.Fields);
 }
 
@@ -110,8 +113,8 @@ public sealed record FieldCondition
 
     public string? EqualTo { get; init; }
 
-    public IReadOnlyList<string> In { get; init; } = [];
+    public IReadOnlyList<string>? In { get; init; }
 
     public bool IsMetBy(string? value) =>
-        value is not null && (EqualTo is not null ? value == EqualTo : In.Contains(value));
+        value is not null && (EqualTo is not null ? value == EqualTo : In?.Contains(value) == true);
 }

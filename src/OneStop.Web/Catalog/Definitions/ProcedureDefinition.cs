@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace OneStop.Web.Catalog.Definitions;
 
@@ -62,6 +63,7 @@ public sealed record ProcedureDefinition
 
     public IReadOnlyList<RelatedProcedure> Related { get; init; } = [];
 
+    [JsonIgnore]
     public bool OffersOnline => Channels.Contains(Channel.Online);
 }
 
@@ -69,6 +71,7 @@ public sealed record ProcedureDefinition
 public sealed record LocalizedText(string Vi, string En)
 {
     /// <summary>The text for the current UI culture: English only when English was chosen.</summary>
+    [JsonIgnore]
     public string Current => For(CultureInfo.CurrentUICulture);
 
     public string For(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? En : Vi;
@@ -124,6 +127,7 @@ public sealed record ProcessingTime
     public IReadOnlyList<TimeExtension> Extensions { get; init; } = [];
 
     /// <summary>The limit in working hours an officer's plan may use, 8 to a working day.</summary>
+    [JsonIgnore]
     public int BudgetInWorkingHours => Unit switch
     {
         TimeUnit.SameDay => 8,

@@ -130,6 +130,14 @@ internal static partial class DefinitionRules
             problems.Add(new(path + ".validation", "min and max apply to number fields; use minDate and maxDate for dates."));
         }
 
+        foreach (var (bound, name) in new[] { (rules.MinDate, "minDate"), (rules.MaxDate, "maxDate") })
+        {
+            if (bound is not null and not "today" && !DateOnly.TryParseExact(bound, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+            {
+                problems.Add(new($"{path}.validation.{name}", $"'{bound}' is not a real date; write today or yyyy-MM-dd."));
+            }
+        }
+
         if ((rules.MinDate is not null || rules.MaxDate is not null) && field.Type != FieldType.Date)
         {
             problems.Add(new(path + ".validation", "minDate and maxDate apply to date fields only."));
@@ -151,7 +159,7 @@ internal static partial class DefinitionRules
 
     private static void CheckCondition(FieldCondition condition, string path, Dictionary<string, FieldDefinition> earlier, List<DefinitionProblem> problems)
     {
-        if ((condition.EqualTo is null) == (condition.In.Count == 0))
+        if ((condition.EqualTo is null) == (condition.In is null))
         {
             problems.Add(new(path, "give either equalTo or in, not both and not neither."));
         }
@@ -173,7 +181,7 @@ internal static partial class DefinitionRules
             return;
         }
 
-        foreach (var value in condition.EqualTo is null ? condition.In : [condition.EqualTo])
+        foreach (var value in condition.EqualTo is null ? condition.In ?? [] : [condition.EqualTo])
         {
             if (!allowed.Contains(value))
             {

@@ -63,8 +63,8 @@ public static class VietnameseText
 
     /// <summary>
     /// Keeps the letters' own marks (â ă ê ô ơ ư đ) but moves each word's tone mark to the end of the
-    /// word as a digit, so that where the tone sits no longer matters: "hoà" and "hòa" → "hoa2";
-    /// "Đăng ký" → "đăng ky1". Lower case; words split as in <see cref="Fold"/>.
+    /// word as a digit (1 huyền, 2 sắc, 3 ngã, 4 hỏi, 5 nặng), so that where the tone sits no longer matters: "hoà" and "hòa" → "hoa1";
+    /// "Đăng ký" → "đăng ky2". Lower case; words split as in <see cref="Fold"/>.
     /// </summary>
     public static string SeparateTones(string? text)
     {
