@@ -71,8 +71,9 @@ internal sealed partial class ProcedureCatalog(OneStopDbContext db, ProcedureVer
         }
 
         var words = VietnameseText.Fold(query.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
-        foreach (var word in words)
+        foreach (var word in words.Select(w => " " + w))
         {
+            // Each word must begin a word of the procedure: "tu" finds "tử", never "status".
             procedures = procedures.Where(p => p.SearchText.Contains(word));
         }
 

@@ -135,7 +135,8 @@ internal sealed class ProcedureImporter(OneStopDbContext db, ProcedureDefinition
     {
         var d = read.Definition;
         var parts = new[] { d.Code, d.Name.Vi, d.Name.En, d.Field.Name.Vi, d.Field.Name.En }.Concat(d.Keywords);
-        var text = string.Join(" | ", parts.Select(VietnameseText.Fold));
+        // A leading space lets a search match the start of any word with a plain "contains ' word'".
+        var text = " " + string.Join(" ", parts.Select(VietnameseText.Fold));
         return text.Length <= 4000 ? text : text[..4000];
     }
 }

@@ -10,6 +10,7 @@ public sealed class VietnameseTextTests
     [InlineData("ĐĂNG KÝ KẾT HÔN", "dang ky ket hon")]
     [InlineData("  Hộ   kinh-doanh! ", "ho kinh doanh")]
     [InlineData("1.001193", "1 001193")]
+    [InlineData("\u00D0ăng ký", "dang ky")]
     [InlineData("", "")]
     public void Folding_removes_every_mark_and_separator(string text, string expected) =>
         Assert.Equal(expected, VietnameseText.Fold(text));

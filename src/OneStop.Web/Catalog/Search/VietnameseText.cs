@@ -39,7 +39,8 @@ public static class VietnameseText
 
             var folded = c switch
             {
-                'đ' or 'Đ' => 'd',
+                // Ð (eth) is what some keyboards give for Đ.
+                'đ' or 'Đ' or 'ð' or 'Ð' => 'd',
                 _ => char.ToLowerInvariant(c),
             };
             if (char.IsLetterOrDigit(folded))

@@ -28,7 +28,7 @@ public sealed class Procedure
     /// <summary>province or commune.</summary>
     public required string Level { get; set; }
 
-    /// <summary>Name, code, keywords and field, folded (<see cref="Search.VietnameseText.Fold"/>).</summary>
+    /// <summary>Code, names, field and keywords, folded (<see cref="Search.VietnameseText.Fold"/>), each word after a space.</summary>
     public required string SearchText { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
