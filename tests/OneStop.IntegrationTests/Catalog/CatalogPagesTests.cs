@@ -60,7 +60,7 @@ public sealed class CatalogPagesTests(OneStopAppFactory app) : IClassFixture<One
         Assert.Contains("Giấy chứng sinh", html, StringComparison.Ordinal);
         Assert.Contains("Không cần mang – cơ quan tự tra cứu dữ liệu", html, StringComparison.Ordinal);
         Assert.Contains("Cơ sở dữ liệu quốc gia về dân cư", html, StringComparison.Ordinal);
-        Assert.Contains("8.000 đồng mỗi bản", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>8.000 đồng</strong> mỗi bản", html, StringComparison.Ordinal);
         Assert.Contains("Miễn phí", html, StringComparison.Ordinal);
         Assert.Contains("Trong ngày; nếu nhận hồ sơ sau 15:00 thì trả kết quả trong ngày làm việc tiếp theo", html, StringComparison.Ordinal);
         Assert.Contains("Ủy ban nhân dân cấp xã", html, StringComparison.Ordinal);
