@@ -1,5 +1,6 @@
 using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Calendar;
+using OneStop.Web.Catalog;
 using OneStop.Web.Documents;
 using OneStop.Web.Exchange;
 using OneStop.Web.Shared.Hosting;
@@ -23,6 +24,7 @@ builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddSigning(builder.Configuration);
 builder.Services.AddExchange(builder.Configuration);
 builder.Services.AddCalendar(builder.Configuration);
+builder.Services.AddCatalog(builder.Configuration);
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ app.MapDocumentsApi();
 app.MapSigningApi();
 app.MapExchangeApi();
 app.MapCalendarApi();
+app.MapCatalogApi();
 
 app.MapOneStopEndpoints();
 

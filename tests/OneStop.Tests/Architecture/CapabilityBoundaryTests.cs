@@ -20,6 +20,7 @@ public sealed class CapabilityBoundaryTests
         "Exchange",
         "Registries",
         "Calendar",
+        "Catalog",
     ];
 
     /// <summary>What each capability may use besides Shared. Anything not listed is forbidden.</summary>
@@ -33,6 +34,7 @@ public sealed class CapabilityBoundaryTests
         ["Exchange"] = ["Registries"],
         ["Registries"] = [],
         ["Calendar"] = [],
+        ["Catalog"] = [],
     };
 
     public static TheoryData<string> CapabilityNames => new(Capabilities);

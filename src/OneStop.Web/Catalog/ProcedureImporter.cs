@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Web.Catalog.Loading;
+using OneStop.Web.Catalog.Search;
+using OneStop.Web.Catalog.Storage;
+using OneStop.Web.Shared.Persistence;
+
+namespace OneStop.Web.Catalog;
+
+/// <summary>
+/// Publishes procedure definitions as new versions. Nothing published is ever changed: a changed
+/// definition becomes the next version and the current one; the same content again changes nothing.
+/// </summary>
+public interface IProcedureImporter
+{
+    /// <summary>
+    /// Checks a definition (YAML or JSON) and publishes it as a new current version, unless the current
+    /// version already has the same content. Throws <see cref="InvalidProcedureDefinitionException"/>
+    /// naming every problem, and writes nothing then.
+    /// </summary>
+    Task<ProcedureImportResult> ImportAsync(string content, ProcedureFileFormat format, string? importedBy, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What an import did; <c>Created</c> is false when the content was already the current version's.</summary>
+public sealed record ProcedureImportResult(string Code, int Version, bool Created, string ContentHash);
+
+internal sealed class ProcedureImporter(OneStopDbContext db, ProcedureDefinitionReader reader, TimeProvider clock) : IProcedureImporter
+{
+    public const string ImportSource = "import";
+    public const string FileSourcePrefix = "file:";
+
+    public Task<ProcedureImportResult> ImportAsync(string content, ProcedureFileFormat format, string? importedBy, CancellationToken cancellationToken = default)
+    {
+        var read = reader.Read("import", content, format);
+        return PublishAsync(read, ImportSource, importedBy, fromFile: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes a definition that passed its checks. A file (shipped or configured) publishes only when
+    /// its content differs both from the current version and from what the files last published, so that
+    /// an administrator's import survives restarts until the file itself changes.
+    /// </summary>
+    public async Task<ProcedureImportResult> PublishAsync(ReadProcedure read, string source, string? importedBy, bool fromFile, CancellationToken cancellationToken)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                return await TryPublishAsync(read, source, importedBy, fromFile, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < attempts)
+            {
+                // Someone published the same procedure at the same moment; the unique keys refused the
+                // second writer. Read again and decide again.
+            }
+        }
+    }
+
+    private async Task<ProcedureImportResult> TryPublishAsync(ReadProcedure read, string source, string? importedBy, bool fromFile, CancellationToken cancellationToken)
+    {
+        var definition = read.Definition;
+        var procedure = await db.Set<Procedure>().SingleOrDefaultAsync(p => p.Code == definition.Code, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (procedure is not null)
+        {
+            var current = await db.Set<ProcedureVersion>().AsNoTracking()
+                .Where(v => v.ProcedureId == procedure.Id && v.Version == procedure.CurrentVersion)
+                .Select(v => v.ContentHash)
+                .SingleAsync(cancellationToken);
+            if (current == read.ContentHash)
+            {
+                return new ProcedureImportResult(definition.Code, procedure.CurrentVersion, false, read.ContentHash);
+            }
+
+            if (fromFile)
+            {
+                var lastFromFiles = await db.Set<ProcedureVersion>().AsNoTracking()
+                    .Where(v => v.ProcedureId == procedure.Id && v.Source.StartsWith(FileSourcePrefix))
+                    .OrderByDescending(v => v.Version)
+                    .Select(v => v.ContentHash)
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (lastFromFiles == read.ContentHash)
+                {
+                    return new ProcedureImportResult(definition.Code, procedure.CurrentVersion, false, read.ContentHash);
+                }
+            }
+        }
+        else
+        {
+            procedure = new Procedure
+            {
+                Code = definition.Code,
+                NameVi = "",
+                NameEn = "",
+                FieldKey = "",
+                FieldNameVi = "",
+                FieldNameEn = "",
+                Level = "",
+                SearchText = "",
+            };
+            db.Set<Procedure>().Add(procedure);
+        }
+
+        var latest = procedure.Id == 0
+            ? 0
+            : await db.Set<ProcedureVersion>().Where(v => v.ProcedureId == procedure.Id).MaxAsync(v => (int?)v.Version, cancellationToken) ?? 0;
+        var version = new ProcedureVersion
+        {
+            Procedure = procedure,
+            Version = latest + 1,
+            DefinitionJson = read.CanonicalJson,
+            ContentHash = read.ContentHash,
+            Source = source,
+            ImportedBy = importedBy,
+            CreatedAt = now,
+        };
+        db.Set<ProcedureVersion>().Add(version);
+
+        procedure.CurrentVersion = version.Version;
+        procedure.NameVi = definition.Name.Vi;
+        procedure.NameEn = definition.Name.En;
+        procedure.FieldKey = definition.Field.Key;
+        procedure.FieldNameVi = definition.Field.Name.Vi;
+        procedure.FieldNameEn = definition.Field.Name.En;
+        procedure.Level = ProcedureCatalog.LevelName(definition.Level);
+        procedure.SearchText = SearchTextOf(read);
+        procedure.UpdatedAt = now;
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new ProcedureImportResult(definition.Code, version.Version, true, read.ContentHash);
+    }
+
+    private static string SearchTextOf(ReadProcedure read)
+    {
+        var d = read.Definition;
+        var parts = new[] { d.Code, d.Name.Vi, d.Name.En, d.Field.Name.Vi, d.Field.Name.En }.Concat(d.Keywords);
+        // A leading space lets a search match the start of any word with a plain "contains ' word'".
+        var text = " " + string.Join(" ", parts.Select(VietnameseText.Fold));
+        return text.Length <= 4000 ? text : text[..4000];
+    }
+}
