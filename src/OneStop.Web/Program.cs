@@ -1,4 +1,6 @@
 using OneStop.Web.AdministrativeUnits;
+using OneStop.Web.Audit;
+using OneStop.Web.Identity;
 using OneStop.Web.Shared.Hosting;
 using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Persistence;
@@ -15,6 +17,8 @@ builder.Services.AddOneStopWeb();
 
 // Capabilities: each one registers its own services, pages and API.
 builder.Services.AddAdministrativeUnits(builder.Configuration);
+builder.Services.AddAudit(builder.Configuration);
+builder.Services.AddIdentityAndAccess(builder.Configuration);
 
 var app = builder.Build();
 
@@ -26,6 +30,8 @@ if (CommandLine.IsCommand(args))
 app.UseOneStopPipeline();
 
 app.MapAdministrativeUnitsApi();
+app.MapAuditApi();
+app.MapIdentityApi();
 
 app.MapOneStopEndpoints();
 
