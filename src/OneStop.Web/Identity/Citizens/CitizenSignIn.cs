@@ -46,6 +46,8 @@ internal static class CitizenSignIn
             options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.NonceCookie.SameSite = SameSiteMode.Lax;
             options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // The handler drops some protocol claims by default; the assurance level is one OneStop keeps.
+            options.ClaimActions.Remove(settings.ClaimMapping.AssuranceLevel);
             options.TokenValidationParameters.NameClaimType = settings.ClaimMapping.FullName;
             options.Events.OnTokenValidated = context => OnTokenValidatedAsync(context, settings.ClaimMapping);
             options.Events.OnRemoteFailure = OnRemoteFailureAsync;

@@ -49,6 +49,8 @@ internal static class ProviderSetup
                 server.SetAuthorizationEndpointUris(AuthorizePath.TrimStart('/'))
                     .SetTokenEndpointUris(TokenPath.TrimStart('/'));
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                // Only S256: "plain" would show the verifier to whoever sees the authorization request.
+                server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile);
                 server.RegisterClaims(Claims.Subject, OneStopClaimTypes.PersonalIdNumber, Claims.Name, Claims.AuthenticationContextReference);
                 server.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.IntegrationTests.Infrastructure;
+using OneStop.Web.Identity.Demo;
+using OneStop.Web.Identity.Officers;
+
+namespace OneStop.IntegrationTests.Identity;
+
+/// <summary>
+/// The real host in demo mode (on either provider) with its demo accounts, the built-in identity
+/// provider reachable by the sign-in handler's back channel, and rate limits out of the way.
+/// Derive from it to sign in officers and citizens through the real forms and protocol.
+/// </summary>
+public class IdentityAppFactory : OneStopAppFactory
+{
+    private readonly Dictionary<string, long> _lastStep = [];
+    private readonly Lock _steps = new();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Demo:Enabled", "true"),
+        new("Identity:Citizen:Authority", "http://localhost/"),
+        new("Identity:Provider:RedirectUris:0", "http://localhost/signin-citizen"),
+        new("RateLimiting:SignIn:PermitLimit", "100000"),
+        new("RateLimiting:Api:PermitLimit", "100000"),
+        .. ExtraSettings,
+    ];
+
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        // The sign-in handler fetches discovery, keys and tokens from the in-memory server itself.
+        services.Configure<OpenIdConnectOptions>("Citizen", options => options.BackchannelHttpHandler = Server.CreateHandler());
+    }
+
+    public HttpClient NewBrowser(bool followRedirects = false) =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+
+    public async Task<string> AuthenticatorKeyAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Officer>>();
+        var officer = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No officer {email}.");
+        return await users.GetAuthenticatorKeyAsync(officer) ?? throw new InvalidOperationException($"{email} has no authenticator.");
+    }
+
+    /// <summary>
+    /// The code an authenticator app shows for the account, for a time step not used before: the
+    /// server accepts one step of drift, and never the same step twice.
+    /// </summary>
+    public string NextCode(string email, string key)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        long step;
+        lock (_steps)
+        {
+            step = Math.Max(now, _lastStep.GetValueOrDefault(email) + 1);
+            if (step > now + 1)
+            {
+                throw new InvalidOperationException($"{email} signed in more than twice within 30 seconds; the test needs another account.");
+            }
+
+            _lastStep[email] = step;
+        }
+
+        return Totp.Code(key, step);
+    }
+
+    /// <summary>Signs a demo officer in through the real forms: password, then authenticator code.</summary>
+    public async Task<HttpClient> SignInOfficerAsync(string email, string password = DemoAccounts.OfficerPassword)
+    {
+        var browser = NewBrowser();
+        var passwordStep = await PostFormAsync(browser, "/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, passwordStep.StatusCode);
+        Assert.StartsWith("/account/two-factor", passwordStep.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var key = await AuthenticatorKeyAsync(email);
+        var codeStep = await PostFormAsync(browser, "/account/two-factor", new() { ["Code"] = NextCode(email, key) });
+        Assert.Equal(HttpStatusCode.Redirect, codeStep.StatusCode);
+        return browser;
+    }
+
+    /// <summary>Signs a citizen in through OpenID Connect at the built-in provider, following every redirect.</summary>
+    public async Task<HttpClient> SignInCitizenAsync(string personalIdNumber, string password = DemoAccounts.CitizenPassword)
+    {
+        var browser = NewBrowser(followRedirects: true);
+        var login = await browser.GetAsync("/account/citizen-sign-in");
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal("/identity-provider/sign-in", login.RequestMessage!.RequestUri!.AbsolutePath);
+        var html = await login.Content.ReadAsStringAsync();
+        var landed = await browser.PostAsync(login.RequestMessage.RequestUri, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["PersonalIdNumber"] = personalIdNumber,
+            ["Password"] = password,
+            ["ReturnUrl"] = WebUtility.HtmlDecode(HiddenValue(html, "ReturnUrl")),
+            ["__RequestVerificationToken"] = HiddenValue(html, "__RequestVerificationToken"),
+        }));
+        Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+        return browser;
+    }
+
+    /// <summary>GETs a form page, then posts the fields with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, Dictionary<string, string> fields, string? handler = null)
+    {
+        var page = await browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        fields["__RequestVerificationToken"] = HiddenValue(html, "__RequestVerificationToken");
+        var target = handler is null ? path : path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler;
+        return await browser.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
+    public static string HiddenValue(string html, string name)
+    {
+        var match = Regex.Match(html, $"<input[^>]*name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"");
+        if (!match.Success)
+        {
+            match = Regex.Match(html, $"<input[^>]*value=\"([^\"]*)\"[^>]*name=\"{Regex.Escape(name)}\"");
+        }
+
+        Assert.True(match.Success, $"The page has no hidden field {name}.");
+        return match.Groups[1].Value;
+    }
+}
+
+/// <summary>RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits), written here from the RFC so the test does not trust the server's library.</summary>
+public static class Totp
+{
+    public static string Code(string base32Key, long step)
+    {
+        var key = Base32(base32Key);
+        var counter = BitConverter.GetBytes(step);
+        if (BitConverter.IsLittleEndian)
+        {
+            Array.Reverse(counter);
+        }
+
+#pragma warning disable CA5350 // RFC 6238 and every authenticator app use HMAC-SHA1 here.
+        var hash = HMACSHA1.HashData(key, counter);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0F;
+        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var clean = text.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
+        var bytes = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in clean)
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)(buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+
+        return [.. bytes];
+    }
+}
