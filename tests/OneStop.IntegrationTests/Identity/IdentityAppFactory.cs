@@ -39,8 +39,8 @@ public class IdentityAppFactory : OneStopAppFactory
         services.Configure<OpenIdConnectOptions>("Citizen", options => options.BackchannelHttpHandler = Server.CreateHandler());
     }
 
-    public HttpClient NewBrowser(bool followRedirects = false) =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+    public HttpClient NewBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     public async Task<string> AuthenticatorKeyAsync(string email)
     {
@@ -86,23 +86,42 @@ public class IdentityAppFactory : OneStopAppFactory
         return browser;
     }
 
-    /// <summary>Signs a citizen in through OpenID Connect at the built-in provider, following every redirect.</summary>
+    /// <summary>
+    /// Signs a citizen in through OpenID Connect at the built-in provider, following every redirect
+    /// as a browser would: challenge, the provider's sign-in form, the code, the token, the session.
+    /// </summary>
     public async Task<HttpClient> SignInCitizenAsync(string personalIdNumber, string password = DemoAccounts.CitizenPassword)
     {
-        var browser = NewBrowser(followRedirects: true);
-        var login = await browser.GetAsync("/account/citizen-sign-in");
+        var browser = NewBrowser();
+        var (login, loginUri) = await FollowAsync(browser, await browser.GetAsync("/account/citizen-sign-in"));
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        Assert.Equal("/identity-provider/sign-in", login.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("/identity-provider/sign-in", loginUri.AbsolutePath);
         var html = await login.Content.ReadAsStringAsync();
-        var landed = await browser.PostAsync(login.RequestMessage.RequestUri, new FormUrlEncodedContent(new Dictionary<string, string>
+        var posted = await browser.PostAsync(loginUri, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["PersonalIdNumber"] = personalIdNumber,
             ["Password"] = password,
             ["ReturnUrl"] = WebUtility.HtmlDecode(HiddenValue(html, "ReturnUrl")),
             ["__RequestVerificationToken"] = HiddenValue(html, "__RequestVerificationToken"),
         }));
+        var (landed, landedUri) = await FollowAsync(browser, posted);
         Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+        Assert.Equal("/", landedUri.AbsolutePath);
         return browser;
+    }
+
+    /// <summary>Follows redirects with GETs, as a browser does; returns the last answer and its address.</summary>
+    public static async Task<(HttpResponseMessage Response, Uri Address)> FollowAsync(HttpClient browser, HttpResponseMessage response)
+    {
+        var address = response.RequestMessage!.RequestUri!;
+        for (var hops = 0; response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther; hops++)
+        {
+            Assert.True(hops < 10, "Too many redirects.");
+            address = new Uri(address, response.Headers.Location!);
+            response = await browser.GetAsync(address);
+        }
+
+        return (response, address);
     }
 
     /// <summary>GETs a form page, then posts the fields with the page's antiforgery token.</summary>

@@ -175,10 +175,10 @@ public sealed class SignInTests(IdentityAppFactory app) : IClassFixture<Identity
     [Fact]
     public async Task A_wrong_password_at_the_provider_opens_no_session()
     {
-        var browser = app.NewBrowser(followRedirects: true);
-        var login = await browser.GetAsync("/account/citizen-sign-in");
+        var browser = app.NewBrowser();
+        var (login, loginUri) = await IdentityAppFactory.FollowAsync(browser, await browser.GetAsync("/account/citizen-sign-in"));
         var html = await login.Content.ReadAsStringAsync();
-        var refused = await browser.PostAsync(login.RequestMessage!.RequestUri, new FormUrlEncodedContent(new Dictionary<string, string>
+        var refused = await browser.PostAsync(loginUri, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["PersonalIdNumber"] = "001085012345",
             ["Password"] = "not-the-password",
