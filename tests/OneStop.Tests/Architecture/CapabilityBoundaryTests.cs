@@ -15,12 +15,16 @@ public sealed class CapabilityBoundaryTests
     public static readonly string[] Capabilities =
     [
         "AdministrativeUnits",
+        "Audit",
+        "Identity",
     ];
 
     /// <summary>What each capability may use besides Shared. Anything not listed is forbidden.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["AdministrativeUnits"] = [],
+        ["Audit"] = [],
+        ["Identity"] = ["Audit"],
     };
 
     public static TheoryData<string> CapabilityNames => new(Capabilities);
