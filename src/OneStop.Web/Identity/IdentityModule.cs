@@ -15,6 +15,10 @@ public static class IdentityModule
     public static IServiceCollection AddIdentityAndAccess(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(IdentitySettings.Section).Get<IdentitySettings>() ?? new IdentitySettings();
+        if (string.IsNullOrWhiteSpace(settings.Citizen.ClientSecret))
+        {
+            settings.Citizen.ClientSecret = null;
+        }
         var demo = DemoMode.From(configuration).Enabled;
         services.AddSingleton(settings);
         services.AddSingleton(settings.Citizen);
@@ -47,7 +51,7 @@ public static class IdentityModule
 
         if (authority is not null)
         {
-            services.AddCitizenSignIn(settings.Citizen, authority, settings.Citizen.ClientSecret ?? "", demo);
+            services.AddCitizenSignIn(settings.Citizen, authority, settings.Citizen.ClientSecret, demo);
         }
 
         services.AddSingleton<IDataSeeder, RoleSeeder>();

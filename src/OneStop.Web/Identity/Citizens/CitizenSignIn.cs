@@ -18,7 +18,7 @@ internal static class CitizenSignIn
 
     public const string EntryPath = "/account/citizen-sign-in";
 
-    public static void AddCitizenSignIn(this IServiceCollection services, CitizenSettings settings, string authority, string clientSecret, bool demo)
+    public static void AddCitizenSignIn(this IServiceCollection services, CitizenSettings settings, string authority, string? clientSecret, bool demo)
     {
         services.AddAuthentication().AddOpenIdConnect(Scheme, settings.DisplayName, options =>
         {
