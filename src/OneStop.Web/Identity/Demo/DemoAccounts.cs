@@ -63,12 +63,15 @@ internal sealed class DemoAccountsSeeder(DemoAccountsBanner banner) : IDataSeede
         {
             // One hash for all: the demo password is the same and printed anyway; hashing is deliberately slow.
             var hash = users.PasswordHasher.HashPassword(new Officer(), DemoAccounts.OfficerPassword);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var request in missing)
             {
                 var officer = await accounts.CreateAsync(request, null, hash, mustChangePassword: false, AuditActor.System, cancellationToken);
                 await users.ResetAuthenticatorKeyAsync(officer);
                 await users.SetTwoFactorEnabledAsync(officer, true);
             }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         var lines = new List<string> { "", "Demo officers (password " + DemoAccounts.OfficerPassword + "; add the authenticator key to an authenticator app):" };

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using OneStop.Web.Audit;
 using OneStop.Web.Shared.Persistence;
 using OneStop.Web.Shared.Security;
@@ -69,7 +70,7 @@ public sealed class OfficerAccounts(
             LockoutEnabled = true,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginUnlessOpenAsync(cancellationToken);
         if (passwordHash is not null)
         {
             officer.PasswordHash = passwordHash;
@@ -90,7 +91,7 @@ public sealed class OfficerAccounts(
             Details = new Dictionary<string, string?> { ["email"] = officer.Email, ["unit"] = officer.UnitCode },
         }, cancellationToken);
         await audit.AppendAsync(RoleChange(officer, request.Role, "granted", actor), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await CommitIfOwnAsync(transaction, cancellationToken);
         return officer;
     }
 
@@ -102,7 +103,7 @@ public sealed class OfficerAccounts(
             throw new ArgumentException($"'{role}' is not an officer role.", nameof(role));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginUnlessOpenAsync(cancellationToken);
         var current = await users.GetRolesAsync(officer);
         foreach (var old in current.Where(r => r != role))
         {
@@ -118,7 +119,19 @@ public sealed class OfficerAccounts(
 
         // A session carries its roles: the old ones must not outlive the change.
         Check(await users.UpdateSecurityStampAsync(officer));
-        await transaction.CommitAsync(cancellationToken);
+        await CommitIfOwnAsync(transaction, cancellationToken);
+    }
+
+    // Joins the caller's transaction when there is one (the demo seeder makes all accounts in one).
+    private async Task<IDbContextTransaction?> BeginUnlessOpenAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+    private static async Task CommitIfOwnAsync(IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     public Task<bool> AnyInRoleAsync(string role, CancellationToken cancellationToken = default) =>
