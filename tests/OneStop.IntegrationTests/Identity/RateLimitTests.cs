@@ -10,6 +10,8 @@ public sealed class RateLimitedAppFactory : IdentityAppFactory
     [
         new("RateLimiting:Api:PermitLimit", "3"),
         new("RateLimiting:Api:WindowSeconds", "3600"),
+        new("RateLimiting:SignIn:PermitLimit", "2"),
+        new("RateLimiting:SignIn:WindowSeconds", "3600"),
     ];
 }
 
@@ -32,7 +34,14 @@ public sealed class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<Ra
         Assert.Equal(429, problem.GetProperty("status").GetInt32());
         Assert.Contains("retry after", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        // Pages are not counted against the API limit.
+        // Sign-in pages have a limit of their own, and say so in Vietnamese.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/sign-in")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/sign-in")).StatusCode);
+        var page = await client.GetAsync("/account/sign-in");
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Contains("Quá nhiều yêu cầu", await page.Content.ReadAsStringAsync());
+
+        // Other pages are not limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 }

@@ -91,6 +91,17 @@ public sealed class SignInTests(IdentityAppFactory app) : IClassFixture<Identity
         var key = System.Text.RegularExpressions.Regex.Match(page, "<code id=\"authenticator-key\">([a-z2-7 ]+)</code>").Groups[1].Value;
         Assert.Equal(32, key.Replace(" ", "", StringComparison.Ordinal).Length);
 
+        // The code page cannot be used to skip enrolment and the new password.
+        var skipped = await IdentityAppFactory.PostFormAsync(app.NewBrowser(), "/account/sign-in", new() { ["Email"] = email, ["Password"] = Password });
+        Assert.Equal("/account/enrol-authenticator", skipped.Headers.Location!.OriginalString);
+        var shortcut = await browser.PostAsync("/account/two-factor", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30),
+            ["__RequestVerificationToken"] = IdentityAppFactory.HiddenValue(page, "__RequestVerificationToken"),
+        }));
+        Assert.StartsWith("/account/sign-in", shortcut.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/officers/me")).StatusCode);
+
         const string newPassword = "Mat-khau-moi-2026";
         var weak = await IdentityAppFactory.PostFormAsync(browser, "/account/enrol-authenticator",
             new() { ["NewPassword"] = "short", ["ConfirmPassword"] = "short", ["Code"] = "123456" });
@@ -124,6 +135,29 @@ public sealed class SignInTests(IdentityAppFactory app) : IClassFixture<Identity
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await office.GetAsync("/api/officers/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/officers/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_role_change_ends_the_officers_sessions_and_is_audited()
+    {
+        const string email = "chuyenvien.phohien@onestop.example";
+        var browser = await app.SignInOfficerAsync(email);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/api/officers?province=33&unit=11953")).StatusCode);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Officer>>();
+            var officer = (await users.FindByEmailAsync(email))!;
+            await scope.ServiceProvider.GetRequiredService<OfficerAccounts>().ChangeRoleAsync(officer, Roles.UnitLeader, AuditActor.System);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/officers/me")).StatusCode);
+        var again = await app.SignInOfficerAsync(email);
+        var list = await again.GetFromJsonAsync<JsonElement>("/api/officers?province=33&unit=11953");
+        Assert.Contains(list.EnumerateArray(), o => o.GetProperty("email").GetString() == email
+            && o.GetProperty("roles").EnumerateArray().Single().GetString() == Roles.UnitLeader);
+        Assert.True(await AuditedAsync("identity.role-revoked", email, Roles.Specialist));
+        Assert.True(await AuditedAsync("identity.role-granted", email, Roles.UnitLeader));
     }
 
     [Fact]

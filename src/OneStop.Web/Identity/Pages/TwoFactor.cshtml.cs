@@ -27,11 +27,11 @@ public sealed class TwoFactorModel(
     public List<(string Field, string Message)> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signInManager.GetTwoFactorAuthenticationUserAsync() is null ? RestartSignIn() : Page();
+        await PendingOfficerAsync() is null ? RestartSignIn() : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var officer = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        var officer = await PendingOfficerAsync();
         if (officer is null)
         {
             return RestartSignIn();
@@ -50,7 +50,7 @@ public sealed class TwoFactorModel(
 
     public async Task<IActionResult> OnPostRecoveryAsync()
     {
-        var officer = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        var officer = await PendingOfficerAsync();
         if (officer is null)
         {
             return RestartSignIn();
@@ -86,6 +86,13 @@ public sealed class TwoFactorModel(
         Errors.Add((field, text["Mã không đúng hoặc đã hết hạn."]));
         return Page();
     }
+
+    /// <summary>
+    /// The officer between password and code. One still enrolling (no second factor yet, perhaps a
+    /// one-time password to replace) may not finish here: only the enrolment page completes that sign-in.
+    /// </summary>
+    private async Task<Officer?> PendingOfficerAsync() =>
+        await signInManager.GetTwoFactorAuthenticationUserAsync() is { TwoFactorEnabled: true, MustChangePassword: false } officer ? officer : null;
 
     private IActionResult RestartSignIn() => LocalRedirect(PageSupport.WithReturnUrl("/account/sign-in", ReturnUrl));
 }
