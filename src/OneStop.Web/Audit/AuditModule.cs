@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using OneStop.Web.Shared.Hosting;
+using OneStop.Web.Shared.Persistence;
 using OneStop.Web.Shared.Security;
 
 namespace OneStop.Web.Audit;
@@ -39,6 +41,13 @@ internal sealed class AuditVerifyCommand : ICommand
 
     public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
+        var db = services.GetRequiredService<OneStopDbContext>();
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await Console.Error.WriteLineAsync("The database is not migrated. Run 'dotnet run --project src/OneStop.Web -- migrate' first.");
+            return 2;
+        }
+
         var result = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
         if (result.Valid)
         {

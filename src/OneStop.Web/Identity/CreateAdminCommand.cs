@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using OneStop.Web.Audit;
 using OneStop.Web.Identity.Officers;
 using OneStop.Web.Shared.Hosting;
+using OneStop.Web.Shared.Persistence;
 using OneStop.Web.Shared.Security;
 
 namespace OneStop.Web.Identity;
@@ -33,6 +35,12 @@ internal sealed class CreateAdminCommand : ICommand
             return 2;
         }
 
+        if (await CommandDatabase.PendingMigrationsAsync(services, cancellationToken) is { } pending)
+        {
+            await Console.Error.WriteLineAsync(pending);
+            return 1;
+        }
+
         var accounts = services.GetRequiredService<OfficerAccounts>();
         await accounts.EnsureRolesAsync();
         if (await accounts.AnyInRoleAsync(Roles.SystemAdministrator, cancellationToken) && !options.ContainsKey("additional"))
@@ -56,7 +64,7 @@ internal sealed class CreateAdminCommand : ICommand
 
         Console.WriteLine($"System administrator {email} created.");
         Console.WriteLine($"One-time password: {password}");
-        Console.WriteLine("Sign in at /account/sign-in within the next days: you will choose your own password and enrol an");
+        Console.WriteLine("Sign in at /account/sign-in: you will choose your own password and enrol an");
         Console.WriteLine("authenticator app (scan the QR code), and receive recovery codes to keep safe. This password is shown only once.");
         return 0;
     }
@@ -77,5 +85,19 @@ internal sealed class CreateAdminCommand : ICommand
         }
 
         return result;
+    }
+}
+
+/// <summary>Commands run without starting the server, so nothing has migrated the database for them.</summary>
+internal static class CommandDatabase
+{
+    /// <summary>A message naming the missing migrations, or null when the database is up to date.</summary>
+    public static async Task<string?> PendingMigrationsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<OneStopDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        return pending.Count == 0
+            ? null
+            : $"The database lacks {pending.Count} migration(s). Run 'dotnet run --project src/OneStop.Web -- migrate' first.";
     }
 }
