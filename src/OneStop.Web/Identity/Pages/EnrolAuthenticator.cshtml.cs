@@ -44,6 +44,9 @@ public sealed class EnrolAuthenticatorModel(
 
     public string QrCodeDataUri { get; private set; } = "";
 
+    /// <summary>The image's size in pixels: whole pixels per module keep the code sharp for cameras.</summary>
+    public int QrCodeSize { get; private set; }
+
     public bool MustChangePassword { get; private set; }
 
     /// <summary>Shown once, after a successful enrolment.</summary>
@@ -179,7 +182,9 @@ public sealed class EnrolAuthenticatorModel(
             key);
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
-        QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(6));
+        const int pixelsPerModule = 5;
+        QrCodeSize = data.ModuleMatrix.Count * pixelsPerModule;
+        QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(pixelsPerModule));
     }
 
     private static string FormatKey(string key)
