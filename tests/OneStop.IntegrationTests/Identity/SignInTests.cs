@@ -120,6 +120,17 @@ public sealed class SignInTests(IdentityAppFactory app) : IClassFixture<Identity
         var again = await app.SignInOfficerAsync(email, newPassword);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/officers/me")).StatusCode);
         Assert.True(await AuditedAsync("identity.authenticator-enrolled", email));
+
+        // A recovery code stands in for the phone, once.
+        var recoveryCode = System.Text.RegularExpressions.Regex.Match(done, "<li><code>([A-Z0-9-]+)</code></li>").Groups[1].Value;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var lostPhone = app.NewBrowser();
+            await IdentityAppFactory.PostFormAsync(lostPhone, "/account/sign-in", new() { ["Email"] = email, ["Password"] = newPassword });
+            var recovered = await IdentityAppFactory.PostFormAsync(lostPhone, "/account/two-factor", new() { ["RecoveryCode"] = recoveryCode }, handler: "Recovery");
+            Assert.Equal(attempt == 0 ? HttpStatusCode.Redirect : HttpStatusCode.OK, recovered.StatusCode);
+            Assert.Equal(attempt == 0 ? HttpStatusCode.OK : HttpStatusCode.Unauthorized, (await lostPhone.GetAsync("/api/officers/me")).StatusCode);
+        }
     }
 
     [Fact]
