@@ -1,8 +1,10 @@
 using OneStop.Web.AdministrativeUnits;
+using OneStop.Web.Audit;
 using OneStop.Web.Calendar;
 using OneStop.Web.Catalog;
 using OneStop.Web.Documents;
 using OneStop.Web.Exchange;
+using OneStop.Web.Identity;
 using OneStop.Web.Shared.Hosting;
 using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Persistence;
@@ -25,6 +27,8 @@ builder.Services.AddSigning(builder.Configuration);
 builder.Services.AddExchange(builder.Configuration);
 builder.Services.AddCalendar(builder.Configuration);
 builder.Services.AddCatalog(builder.Configuration);
+builder.Services.AddAudit(builder.Configuration);
+builder.Services.AddIdentityAndAccess(builder.Configuration);
 
 var app = builder.Build();
 
@@ -41,6 +45,8 @@ app.MapSigningApi();
 app.MapExchangeApi();
 app.MapCalendarApi();
 app.MapCatalogApi();
+app.MapAuditApi();
+app.MapIdentityApi();
 
 app.MapOneStopEndpoints();
 

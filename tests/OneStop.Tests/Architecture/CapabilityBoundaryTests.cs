@@ -21,6 +21,8 @@ public sealed class CapabilityBoundaryTests
         "Registries",
         "Calendar",
         "Catalog",
+        "Audit",
+        "Identity",
     ];
 
     /// <summary>What each capability may use besides Shared. Anything not listed is forbidden.</summary>
@@ -35,6 +37,8 @@ public sealed class CapabilityBoundaryTests
         ["Registries"] = [],
         ["Calendar"] = [],
         ["Catalog"] = [],
+        ["Audit"] = [],
+        ["Identity"] = ["Audit"],
     };
 
     public static TheoryData<string> CapabilityNames => new(Capabilities);

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace OneStop.Web.Shared.Security;
+
+/// <summary>The <c>RateLimiting</c> section: how many requests one client address may make per window.</summary>
+public sealed class RateLimits
+{
+    public const string Section = "RateLimiting";
+
+    /// <summary>Sign-in pages, the identity provider's endpoints and the sign-in callback.</summary>
+    public Limit SignIn { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+
+    /// <summary>Every request under <c>/api</c>.</summary>
+    public Limit Api { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
+
+    /// <summary>Path prefixes that count as sign-in traffic.</summary>
+    public IList<string> SignInPaths { get; } = ["/account", "/connect", "/identity-provider", "/signin-citizen"];
+
+    public sealed class Limit
+    {
+        public int PermitLimit { get; set; }
+
+        public int WindowSeconds { get; set; }
+    }
+}
+
+internal static class RateLimiting
+{
+    public static IServiceCollection AddOneStopRateLimiting(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimits>().BindConfiguration(RateLimits.Section);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimits>>((options, configured) =>
+        {
+            var limits = configured.Value;
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var path = context.Request.Path;
+                if (path.StartsWithSegments("/api"))
+                {
+                    return FixedWindow("api:" + client, limits.Api);
+                }
+
+                if (limits.SignInPaths.Any(prefix => path.StartsWithSegments(prefix)))
+                {
+                    return FixedWindow("sign-in:" + client, limits.SignIn);
+                }
+
+                return RateLimitPartition.GetNoLimiter("none");
+            });
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var http = context.HttpContext;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (http.Request.Path.StartsWithSegments("/api"))
+                {
+                    var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                    await problems.WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = http,
+                        ProblemDetails =
+                        {
+                            Status = StatusCodes.Status429TooManyRequests,
+                            Title = "Too many requests",
+                            Detail = $"This client sent more requests than allowed; retry after {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
+                        },
+                    });
+                }
+
+                // Pages: the status-code page shows the Vietnamese explanation.
+            };
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> FixedWindow(string key, RateLimits.Limit limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, limit.PermitLimit),
+            Window = TimeSpan.FromSeconds(Math.Max(1, limit.WindowSeconds)),
+            QueueLimit = 0,
+        });
+}

@@ -1,0 +1,169 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.IntegrationTests.Identity;
+using OneStop.Web.Audit;
+using OneStop.Web.Shared.Hosting;
+using OneStop.Web.Shared.Persistence;
+
+namespace OneStop.IntegrationTests.Audit;
+
+public sealed class AuditTrailTests(IdentityAppFactory app) : IClassFixture<IdentityAppFactory>
+{
+    [Fact]
+    public async Task Concurrent_appends_form_one_unbroken_chain()
+    {
+        var before = await HeadAsync();
+        await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IAuditTrail>()
+                .AppendAsync(new AuditEvent("test.concurrent") { Subject = "item:" + i, Actor = AuditActor.System });
+        }));
+
+        var after = await HeadAsync();
+        Assert.Equal(before + 24, after);
+        await using var check = app.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var sequences = await db.Set<AuditEntry>().OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, (int)after).Select(n => (long)n), sequences);
+        var verification = await check.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
+        Assert.True(verification.Valid, verification.FirstBroken?.Reason);
+    }
+
+    [Fact]
+    public async Task An_append_joins_the_callers_transaction_and_leaves_pending_changes_alone()
+    {
+        var before = await HeadAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var receipt = await audit.AppendAsync(new AuditEvent("test.rolled-back") { Actor = AuditActor.System });
+            Assert.Equal(before + 1, receipt.Sequence);
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(before, await HeadAsync());
+        await using var check = app.Services.CreateAsyncScope();
+        var checkDb = check.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        Assert.False(await checkDb.Set<AuditEntry>().AnyAsync(e => e.Action == "test.rolled-back"));
+        Assert.True((await check.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync()).Valid);
+    }
+
+    [Fact]
+    public async Task Altering_deleting_or_reordering_a_row_in_the_database_is_reported()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await AppendAsync(new AuditEvent("test.tamper") { Subject = "item:" + i, Actor = AuditActor.System, ProvinceCode = "01", UnitCode = "00004" });
+        }
+
+        var admin = await app.SignInOfficerAsync("quantri.hethong@onestop.example");
+        var intact = await admin.GetFromJsonAsync<JsonElement>("/api/admin/audit/verify");
+        Assert.True(intact.GetProperty("valid").GetBoolean());
+        var target = await SequenceOfAsync("item:1");
+        List<AuditEntry> original;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            original = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Set<AuditEntry>().AsNoTracking().ToListAsync();
+        }
+
+        try
+        {
+            await TamperAsync(admin, target);
+        }
+        finally
+        {
+            // Put the log back as it was, for the other tests of this host.
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            await db.Set<AuditEntry>().Where(e => e.Sequence >= target - 1 && e.Sequence <= target + 2 || e.Sequence < 0).ExecuteDeleteAsync();
+            db.AddRange(original.Where(e => e.Sequence >= target - 1 && e.Sequence <= target + 2));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True((await VerifyAsync()).Valid);
+    }
+
+    private async Task TamperAsync(HttpClient admin, long target)
+    {
+
+        // Altered: one field changed with SQL, as someone with database access would.
+        await SqlAsync($"UPDATE audit_entries SET action = 'test.altered' WHERE sequence = {target}");
+        var altered = await admin.GetFromJsonAsync<JsonElement>("/api/admin/audit/verify");
+        Assert.False(altered.GetProperty("valid").GetBoolean());
+        Assert.Equal(target, altered.GetProperty("firstBroken").GetProperty("sequence").GetInt64());
+        Assert.Equal(1, await RunVerifyCommandAsync());
+        await SqlAsync($"UPDATE audit_entries SET action = 'test.tamper' WHERE sequence = {target}");
+        Assert.Equal(0, await RunVerifyCommandAsync());
+
+        // Altered with its own hash recomputed: the next entry no longer follows it.
+        await SqlAsync($"UPDATE audit_entries SET subject = 'item:forged', hash = 'f0{new string('0', 62)}' WHERE sequence = {target}");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            var forged = await db.Set<AuditEntry>().AsNoTracking().SingleAsync(e => e.Sequence == target);
+            await SqlAsync($"UPDATE audit_entries SET hash = '{AuditHash.Compute(forged)}' WHERE sequence = {target}");
+        }
+
+        Assert.Equal(target + 1, (await VerifyAsync()).FirstBroken?.Sequence);
+
+        // Deleted: the gap is reported where it is.
+        await SqlAsync($"DELETE FROM audit_entries WHERE sequence = {target + 1}");
+        var deleted = await VerifyAsync();
+        Assert.Equal(target + 1, deleted.FirstBroken?.Sequence);
+        Assert.Contains("missing", deleted.FirstBroken!.Reason, StringComparison.Ordinal);
+
+        // Reordered: two entries swap places.
+        await SqlAsync($"UPDATE audit_entries SET sequence = -1 WHERE sequence = {target + 2}");
+        await SqlAsync($"UPDATE audit_entries SET sequence = {target + 2} WHERE sequence = {target - 1}");
+        await SqlAsync($"UPDATE audit_entries SET sequence = {target - 1} WHERE sequence = -1");
+        var reordered = await VerifyAsync();
+        Assert.Equal(target - 1, reordered.FirstBroken?.Sequence);
+    }
+
+    private async Task<AuditVerification> VerifyAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
+    }
+
+    private async Task<int> RunVerifyCommandAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var command = scope.ServiceProvider.GetServices<ICommand>().Single(c => c.Name == "audit-verify");
+        return await command.RunAsync(scope.ServiceProvider, [], CancellationToken.None);
+    }
+
+    private async Task AppendAsync(AuditEvent auditEvent)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IAuditTrail>().AppendAsync(auditEvent);
+    }
+
+    private async Task<long> SequenceOfAsync(string subject)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        return await db.Set<AuditEntry>().Where(e => e.Subject == subject).Select(e => e.Sequence).MaxAsync();
+    }
+
+    private async Task<long> HeadAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        return await db.Set<AuditChainHead>().Select(h => h.LastSequence).SingleAsync();
+    }
+
+    private async Task SqlAsync(string sql)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+#pragma warning disable EF1002 // The statements are the test's own constants.
+        await db.Database.ExecuteSqlRawAsync(sql);
+#pragma warning restore EF1002
+    }
+}
