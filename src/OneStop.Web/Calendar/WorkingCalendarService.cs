@@ -101,13 +101,9 @@ public sealed class WorkingCalendarService(OneStopDbContext db, IMemoryCache cac
         return new YearDecisionResult([], true, updated.Year(year));
     }
 
-    /// <summary>
-    /// Whether a user may record the calendar of a province: a system administrator anywhere, a province
-    /// administrator for the province of the unit claim.
-    /// </summary>
+    /// <summary>Whether a user may record the calendar of a province: its own province administrators only.</summary>
     public static bool MayRecord(ClaimsPrincipal user, string provinceCode) =>
-        user.IsInRole(Roles.SystemAdministrator)
-        || (user.IsInRole(Roles.ProvinceAdministrator) && user.FindFirst(OneStopClaimTypes.UnitCode)?.Value == provinceCode);
+        user.IsInRole(Roles.ProvinceAdministrator) && Jurisdiction.From(user).Covers(provinceCode, null);
 
     private async Task<WorkingCalendar> LoadAsync(string provinceCode, CancellationToken cancellationToken)
     {

@@ -36,6 +36,7 @@ public static class ExchangeApi
         var exchange = app.MapGroup("/api/exchange").WithTags("Data exchange");
         exchange.MapPost("/queries", QueryAsync)
             .RequireAuthorization(Policies.Officer)
+            .WithMetadata(new OfficerAccessAttribute([.. Roles.Officers]) { ExampleBody = "{}" })
             .WithName("QueryRegistry")
             .WithSummary("Query a base registry through the gateway for the application in front of the officer.")
             .WithDescription("The officer is the end user (id and unit from the sign-in); the purpose and legal basis must be known ones; only the fields the officer workspace is granted are returned. Every query is logged and shown to the citizen.")
@@ -45,6 +46,7 @@ public static class ExchangeApi
 
         exchange.MapGet("/log/verify", VerifyAsync)
             .RequireAuthorization(Policies.SystemAdministrator)
+            .WithMetadata(new OfficerAccessAttribute(Roles.SystemAdministrator))
             .WithName("VerifyExchangeLog")
             .WithSummary("Check the exchange log's hash chain and signed seals; lists every altered or missing entry.");
 

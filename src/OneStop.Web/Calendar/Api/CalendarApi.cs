@@ -59,6 +59,7 @@ internal static partial class CalendarApi
                 "reason and, optionally, the reference of the decision. Idempotent: the same list again changes nothing. " +
                 "A day cannot be both; dates must be in the year; a worked day must be a weekly day off.")
             .RequireAuthorization(Policies.ProvinceAdministrator)
+            .WithMetadata(new OfficerAccessAttribute(Roles.ProvinceAdministrator) { ProvinceParameter = "province", ExampleRequest = "/api/calendar/2031?province={province}", ExampleBody = "{}" })
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }

@@ -32,6 +32,7 @@ public sealed class DayRow
 /// rule (or recorded before) to confirm or change, and empty lines to add more. Works without JavaScript.
 /// </summary>
 [Authorize(Policy = Policies.ProvinceAdministrator)]
+[OfficerAccess(Roles.ProvinceAdministrator, ProvinceParameter = "province", ExampleRequest = "/calendar/2031/edit?province={province}")]
 public sealed class CalendarEditModel(WorkingCalendarService calendars) : PageModel
 {
     private const int BlankDaysOff = 5;

@@ -84,7 +84,8 @@ internal static class CatalogApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .RequireAuthorization(Policies.ProvinceAdministrator);
+            .RequireAuthorization(Policies.ProvinceAdministrator)
+            .WithMetadata(new OfficerAccessAttribute(Roles.ProvinceAdministrator) { ExampleBody = "{}" });
     }
 
     private static async Task<IResult> SearchAsync(IProcedureCatalog catalog, string? q, string? field, string? level, string? page, string? pageSize, CancellationToken cancellationToken)

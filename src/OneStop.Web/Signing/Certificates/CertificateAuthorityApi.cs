@@ -49,6 +49,11 @@ internal static class CertificateAuthorityApi
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown certificate", detail: $"No official's certificate has serial number {serialNumber}.");
             })
             .RequireAuthorization(Policies.SystemAdministrator)
+            .WithMetadata(new OfficerAccessAttribute(Roles.SystemAdministrator)
+            {
+                ExampleRequest = "/api/signing/certificates/00ab/revoke",
+                ExampleBody = """{"reason":"access check"}""",
+            })
             .WithName("RevokeOfficialCertificate")
             .WithSummary("Revoke an official's certificate (idempotent). Signatures made with it then verify as revoked.")
             .Produces(StatusCodes.Status204NoContent)

@@ -13,6 +13,7 @@ internal static class ResultDocumentsApi
                     ? Results.File(file.Pdf, "application/pdf", $"{file.Result.ApplicationCode}.pdf")
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown document", detail: $"No signed document has id {id}."))
             .RequireAuthorization(Policies.Officer)
+            .WithMetadata(new OfficerAccessAttribute([.. Roles.Officers]) { ExampleRequest = "/api/documents/00000000-0000-0000-0000-000000000001" })
             .WithTags("Signed documents")
             .WithName("GetSignedDocument")
             .WithSummary("Download a signed result (PDF).")
