@@ -9,10 +9,10 @@ public enum MatchKind
     /// <summary>The beginning of the name or full name.</summary>
     Prefix,
 
-    /// <summary>The beginning of another word of the full name.</summary>
+    /// <summary>The beginning of another word of the name.</summary>
     Word,
 
-    /// <summary>Anywhere else in the full name.</summary>
+    /// <summary>Anywhere else in the name.</summary>
     Contains,
 }
 
@@ -20,7 +20,7 @@ public sealed record UnitSearchHit(AdministrativeUnit Unit, MatchKind Match, boo
 
 /// <summary>
 /// The names of one set, folded and held as three sorted suffix arrays: suffixes at the start of the
-/// name or full name, at the start of any other word, and inside a word. A query is then a binary
+/// name or full name, at the start of any other word of the name, and inside a word of the name. A query is then a binary
 /// search and a short scan per array, whatever the set's size, and the arrays are searched in rank
 /// order so that a search can stop as soon as it has enough of the best matches.
 /// </summary>
@@ -59,9 +59,11 @@ internal sealed class UnitSearchIndex
                 nameStarts.Add(new Suffix(entry, nameStart));
             }
 
-            for (var i = 1; i < folded.Length; i++)
+            // Words and inner matches only inside the name: the type word ("huyện", "thành phố")
+            // would otherwise match "yen hoa" in "huyen hoang su phi".
+            for (var i = nameStart + 1; i < folded.Length; i++)
             {
-                if (folded[i] == ' ' || i == nameStart)
+                if (folded[i] == ' ')
                 {
                     continue;
                 }

@@ -1,22 +1,20 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace OneStop.Web.AdministrativeUnits.Persistence;
 
 /// <summary>
-/// Inserts many rows with multi-row INSERT statements on the context's connection and transaction.
-/// Tracking 28,000 entities through SaveChanges costs seconds; this costs a few hundred milliseconds
-/// on SQLite and PostgreSQL alike. Tables and columns come from the EF model, so they cannot drift.
+/// Inserts many rows on the context's connection and transaction, each provider its fastest plain
+/// way. Tracking 30,000 entities through SaveChanges costs seconds; this a fraction of that.
+/// Tables and columns come from the EF model, so they cannot drift from the migrations.
 /// </summary>
 internal static class BulkInsert
 {
-    // Far below SQLite's 32,766 and PostgreSQL's 65,535 parameters per statement.
-    private const int ParametersPerStatement = 2_000;
-
     public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class
     {
@@ -30,7 +28,7 @@ internal static class BulkInsert
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var properties = entity.GetProperties().ToArray();
         var sql = db.GetService<ISqlGenerationHelper>();
-        var positional = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        var isPostgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
             $"({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
         var getters = properties.Select(p => p.GetGetter()).ToArray();
@@ -38,43 +36,71 @@ internal static class BulkInsert
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var rowsPerStatement = Math.Max(1, ParametersPerStatement / properties.Length);
-        for (var start = 0; start < rows.Count; start += rowsPerStatement)
+        object Value(T row, int column)
         {
-            var end = Math.Min(rows.Count, start + rowsPerStatement);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var text = new StringBuilder(head, head.Length + ((end - start) * properties.Length * 6));
-            var number = 0;
-            for (var r = start; r < end; r++)
+            var value = getters[column].GetClrValueUsingContainingEntity(row);
+            if (value is not null && converters[column] is { } converter)
             {
-                text.Append(r == start ? "(" : ", (");
-                for (var c = 0; c < properties.Length; c++)
-                {
-                    number++;
-                    var name = positional ? "$" + number.ToString(CultureInfo.InvariantCulture) : "@p" + number.ToString(CultureInfo.InvariantCulture);
-                    text.Append(c == 0 ? "" : ", ").Append(name);
-                    var value = getters[c].GetClrValueUsingContainingEntity(rows[r]);
-                    if (value is not null && converters[c] is { } converter)
-                    {
-                        value = converter.ConvertToProvider(value);
-                    }
-
-                    var parameter = command.CreateParameter();
-                    if (!positional)
-                    {
-                        parameter.ParameterName = name;
-                    }
-
-                    parameter.Value = value ?? DBNull.Value;
-                    command.Parameters.Add(parameter);
-                }
-
-                text.Append(')');
+                value = converter.ConvertToProvider(value);
             }
 
-            command.CommandText = text.ToString();
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            return value ?? DBNull.Value;
+        }
+
+        if (!isPostgres)
+        {
+            // SQLite: one prepared single-row statement, executed per row inside the transaction, is
+            // its fastest path (it looks parameters up by name, which a statement of thousands makes slow).
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = head + "(" + string.Join(", ", properties.Select((_, c) => "@p" + c.ToString(CultureInfo.InvariantCulture))) + ")";
+            var parameters = properties.Select((_, c) =>
+            {
+                var parameter = insert.CreateParameter();
+                parameter.ParameterName = "@p" + c.ToString(CultureInfo.InvariantCulture);
+                insert.Parameters.Add(parameter);
+                return parameter;
+            }).ToArray();
+            await insert.PrepareAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                for (var c = 0; c < parameters.Length; c++)
+                {
+                    parameters[c].Value = Value(row, c);
+                }
+
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        // PostgreSQL: one binary COPY per table, its bulk-load path.
+        var npgsql = (NpgsqlConnection)connection;
+        var copy = $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+            $"({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)";
+        await using (var writer = await npgsql.BeginBinaryImportAsync(copy, cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                for (var c = 0; c < properties.Length; c++)
+                {
+                    var task = Value(row, c) switch
+                    {
+                        DBNull => writer.WriteNullAsync(cancellationToken),
+                        string text => writer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken),
+                        DateOnly date => writer.WriteAsync(date, NpgsqlDbType.Date, cancellationToken),
+                        bool flag => writer.WriteAsync(flag, NpgsqlDbType.Boolean, cancellationToken),
+                        int number => writer.WriteAsync(number, NpgsqlDbType.Integer, cancellationToken),
+                        long number => writer.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken),
+                        var other => throw new NotSupportedException($"{typeof(T).Name}.{properties[c].Name}: {other.GetType().Name} is not written by the bulk copy."),
+                    };
+                    await task;
+                }
+            }
+
+            await writer.CompleteAsync(cancellationToken);
         }
     }
 }

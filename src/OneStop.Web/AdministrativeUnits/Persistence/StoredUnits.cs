@@ -7,6 +7,9 @@ namespace OneStop.Web.AdministrativeUnits.Persistence;
 // The database copy of the directory, so that reports can join applications and statistics on the
 // units. The in-memory directory is the source every request reads; these tables are rebuilt from
 // it whenever the shipped data changes (see docs/adr/0010-administrative-unit-directory.md).
+// They have keys and indexes but no foreign keys: the loader checks more than constraints could,
+// PostgreSQL's per-row constraint checks made the bulk load quadratic on freshly filled tables, and
+// other tables keep unit codes as plain values, since the copy is replaced whole.
 
 /// <summary>A set of units in force from a date (<c>administrative_unit_sets</c>).</summary>
 public sealed class StoredUnitSet
@@ -145,8 +148,6 @@ internal sealed class StoredUnitConfiguration : IEntityTypeConfiguration<StoredU
         builder.Property(u => u.DistrictCode).HasColumnName("district_code").HasMaxLength(3);
         builder.HasIndex(u => new { u.SetCode, u.ProvinceCode });
         builder.HasIndex(u => new { u.SetCode, u.ParentCode });
-        builder.HasOne<StoredUnitSet>().WithMany().HasForeignKey(u => u.SetCode).OnDelete(DeleteBehavior.NoAction);
-        builder.HasOne<StoredUnit>().WithMany().HasForeignKey(u => new { u.SetCode, u.ParentCode }).OnDelete(DeleteBehavior.NoAction);
     }
 }
 
@@ -162,8 +163,6 @@ internal sealed class StoredSuccessionConfiguration : IEntityTypeConfiguration<S
         builder.Property(s => s.ToCode).HasColumnName("to_code").HasMaxLength(5);
         builder.Property(s => s.Kind).HasColumnName("kind").HasMaxLength(10);
         builder.HasIndex(s => new { s.ToSetCode, s.ToCode });
-        builder.HasOne<StoredUnit>().WithMany().HasForeignKey(s => new { s.FromSetCode, s.FromCode }).OnDelete(DeleteBehavior.NoAction);
-        builder.HasOne<StoredUnit>().WithMany().HasForeignKey(s => new { s.ToSetCode, s.ToCode }).OnDelete(DeleteBehavior.NoAction);
     }
 }
 

@@ -211,35 +211,6 @@ namespace OneStop.Web.Shared.Persistence.Migrations.Postgres
 
                     b.ToTable("administrative_unit_imports", (string)null);
                 });
-
-            modelBuilder.Entity("OneStop.Web.AdministrativeUnits.Persistence.StoredSuccession", b =>
-                {
-                    b.HasOne("OneStop.Web.AdministrativeUnits.Persistence.StoredUnit", null)
-                        .WithMany()
-                        .HasForeignKey("FromSetCode", "FromCode")
-                        .OnDelete(DeleteBehavior.NoAction)
-                        .IsRequired();
-
-                    b.HasOne("OneStop.Web.AdministrativeUnits.Persistence.StoredUnit", null)
-                        .WithMany()
-                        .HasForeignKey("ToSetCode", "ToCode")
-                        .OnDelete(DeleteBehavior.NoAction)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OneStop.Web.AdministrativeUnits.Persistence.StoredUnit", b =>
-                {
-                    b.HasOne("OneStop.Web.AdministrativeUnits.Persistence.StoredUnitSet", null)
-                        .WithMany()
-                        .HasForeignKey("SetCode")
-                        .OnDelete(DeleteBehavior.NoAction)
-                        .IsRequired();
-
-                    b.HasOne("OneStop.Web.AdministrativeUnits.Persistence.StoredUnit", null)
-                        .WithMany()
-                        .HasForeignKey("SetCode", "ParentCode")
-                        .OnDelete(DeleteBehavior.NoAction);
-                });
 #pragma warning restore 612, 618
         }
     }

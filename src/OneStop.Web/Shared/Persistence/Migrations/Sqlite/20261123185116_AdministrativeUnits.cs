@@ -44,6 +44,21 @@ namespace OneStop.Web.Shared.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "administrative_unit_successions",
+                columns: table => new
+                {
+                    from_set_code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    from_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    to_set_code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    to_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_administrative_unit_successions", x => new { x.from_set_code, x.from_code, x.to_set_code, x.to_code });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "administrative_units",
                 columns: table => new
                 {
@@ -64,41 +79,6 @@ namespace OneStop.Web.Shared.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_administrative_units", x => new { x.set_code, x.code });
-                    table.ForeignKey(
-                        name: "FK_administrative_units_administrative_unit_sets_set_code",
-                        column: x => x.set_code,
-                        principalTable: "administrative_unit_sets",
-                        principalColumn: "code");
-                    table.ForeignKey(
-                        name: "FK_administrative_units_administrative_units_set_code_parent_code",
-                        columns: x => new { x.set_code, x.parent_code },
-                        principalTable: "administrative_units",
-                        principalColumns: new[] { "set_code", "code" });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "administrative_unit_successions",
-                columns: table => new
-                {
-                    from_set_code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    from_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    to_set_code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    to_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_administrative_unit_successions", x => new { x.from_set_code, x.from_code, x.to_set_code, x.to_code });
-                    table.ForeignKey(
-                        name: "FK_administrative_unit_successions_administrative_units_from_set_code_from_code",
-                        columns: x => new { x.from_set_code, x.from_code },
-                        principalTable: "administrative_units",
-                        principalColumns: new[] { "set_code", "code" });
-                    table.ForeignKey(
-                        name: "FK_administrative_unit_successions_administrative_units_to_set_code_to_code",
-                        columns: x => new { x.to_set_code, x.to_code },
-                        principalTable: "administrative_units",
-                        principalColumns: new[] { "set_code", "code" });
                 });
 
             migrationBuilder.CreateIndex(
@@ -124,13 +104,13 @@ namespace OneStop.Web.Shared.Persistence.Migrations.Sqlite
                 name: "administrative_unit_imports");
 
             migrationBuilder.DropTable(
+                name: "administrative_unit_sets");
+
+            migrationBuilder.DropTable(
                 name: "administrative_unit_successions");
 
             migrationBuilder.DropTable(
                 name: "administrative_units");
-
-            migrationBuilder.DropTable(
-                name: "administrative_unit_sets");
         }
     }
 }
