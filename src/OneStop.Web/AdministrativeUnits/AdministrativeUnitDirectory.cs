@@ -21,6 +21,9 @@ public sealed class AdministrativeUnitDirectory : IAdministrativeUnitDirectory
         ["tt"] = "thi tran",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>More than a page of results is never useful, and it bounds what a search allocates.</summary>
+    public const int MaxSearchResults = 1_000;
+
     private readonly UnitSet[] _sets;
     private readonly Dictionary<string, AdministrativeUnit>[] _byCode;
     private readonly AdministrativeUnit[][] _provinces;
@@ -177,36 +180,85 @@ public sealed class AdministrativeUnitDirectory : IAdministrativeUnitDirectory
             return [];
         }
 
+        limit = Math.Min(limit, MaxSearchResults);
+        var toneQuery = VietnameseNames.HasDiacritics(query) ? VietnameseNames.ToneKey(query) : null;
+
         // The set in force first; then the other side of the reform, so that an old name is still found.
         var current = SetAt(at);
         var other = current.HasDistricts ? _sets[^1] : _sets[0];
-        var hits = new List<SearchCandidate>();
+        Span<(int Index, bool InForce)> sources = [(current.Index, true), (other.Index, false)];
+
+        // The best `limit` matches, kept in rank order. The groups are searched best tier first and
+        // each range in text order, exact matches first, so a range is left as soon as nothing in it
+        // could still beat the worst match kept: a short query does not rank thousands of units.
+        var best = new RankedHit[limit];
+        var count = 0;
         for (var group = UnitSearchIndex.NameStarts; group <= UnitSearchIndex.Inside; group++)
         {
-            _searchIndexes[current.Index].Collect(group, folded, current.Index, inForce: true, hits);
-            _searchIndexes[other.Index].Collect(group, folded, other.Index, inForce: false, hits);
-            RemoveDuplicates(hits);
-            if (hits.Count >= limit)
+            foreach (var (source, inForce) in sources)
             {
-                break;
+                var index = _searchIndexes[source];
+                var (start, end) = index.Range(group, folded);
+                for (var position = start; position < end; position++)
+                {
+                    var (entry, match) = index.Hit(group, position, folded.Length);
+                    if (count == limit && RankedHit.Compare(RankedHit.BestPossible(match, inForce), best[count - 1]) >= 0)
+                    {
+                        break;
+                    }
+
+                    var candidate = new RankedHit(
+                        source, entry, index.Unit(entry), match, inForce,
+                        toneQuery is not null && index.ToneKey(entry).Contains(toneQuery, StringComparison.Ordinal));
+                    if (count == limit && RankedHit.Compare(candidate, best[count - 1]) >= 0)
+                    {
+                        continue;
+                    }
+
+                    if (Array.FindIndex(best, 0, count, kept => kept.Source == source && kept.Entry == entry) >= 0)
+                    {
+                        continue; // matched again further into its name; the first match ranks higher
+                    }
+
+                    var slot = count;
+                    while (slot > 0 && RankedHit.Compare(candidate, best[slot - 1]) < 0)
+                    {
+                        slot--;
+                    }
+
+                    var moved = Math.Min(count, limit - 1) - slot;
+                    if (moved > 0)
+                    {
+                        Array.Copy(best, slot, best, slot + 1, moved);
+                    }
+
+                    best[slot] = candidate;
+                    count = Math.Min(count + 1, limit);
+                }
             }
         }
 
-        var toneQuery = VietnameseNames.HasDiacritics(query) ? VietnameseNames.ToneKey(query) : null;
-        var ranked = new (SearchCandidate Hit, AdministrativeUnit Unit, bool ToneAgrees)[hits.Count];
-        for (var i = 0; i < hits.Count; i++)
+        var results = new UnitSearchHit[count];
+        for (var i = 0; i < count; i++)
         {
-            var index = _searchIndexes[hits[i].Source];
-            ranked[i] = (hits[i], index.Unit(hits[i].Entry),
-                toneQuery is not null && index.ToneKey(hits[i].Entry).Contains(toneQuery, StringComparison.Ordinal));
+            results[i] = new UnitSearchHit(best[i].Unit!, best[i].Match, best[i].InForce);
         }
 
-        Array.Sort(ranked, static (a, b) =>
+        return results;
+    }
+
+    /// <summary>A match and its rank: tier, then in force, then diacritics as typed, then level and code.</summary>
+    private readonly record struct RankedHit(int Source, int Entry, AdministrativeUnit? Unit, MatchKind Match, bool InForce, bool ToneAgrees)
+    {
+        /// <summary>A match of this tier that would rank before every real one of the same tier.</summary>
+        public static RankedHit BestPossible(MatchKind match, bool inForce) => new(-1, -1, null, match, inForce, true);
+
+        public static int Compare(in RankedHit a, in RankedHit b)
         {
-            var order = a.Hit.Match.CompareTo(b.Hit.Match);
+            var order = a.Match.CompareTo(b.Match);
             if (order == 0)
             {
-                order = b.Hit.InForce.CompareTo(a.Hit.InForce);
+                order = b.InForce.CompareTo(a.InForce);
             }
 
             if (order == 0)
@@ -214,51 +266,19 @@ public sealed class AdministrativeUnitDirectory : IAdministrativeUnitDirectory
                 order = b.ToneAgrees.CompareTo(a.ToneAgrees);
             }
 
-            if (order == 0)
+            if (order != 0)
             {
-                order = a.Unit.Level.CompareTo(b.Unit.Level);
+                return order;
             }
 
+            if (a.Unit is null || b.Unit is null)
+            {
+                return a.Unit is null ? (b.Unit is null ? 0 : -1) : 1;
+            }
+
+            order = a.Unit.Level.CompareTo(b.Unit.Level);
             return order != 0 ? order : string.CompareOrdinal(a.Unit.Code, b.Unit.Code);
-        });
-
-        var results = new UnitSearchHit[Math.Min(limit, ranked.Length)];
-        for (var i = 0; i < results.Length; i++)
-        {
-            results[i] = new UnitSearchHit(ranked[i].Unit, ranked[i].Hit.Match, ranked[i].Hit.InForce);
         }
-
-        return results;
-    }
-
-    /// <summary>A unit can match at several places of its name: keep its best match only.</summary>
-    private static void RemoveDuplicates(List<SearchCandidate> hits)
-    {
-        if (hits.Count < 2)
-        {
-            return;
-        }
-
-        hits.Sort(static (a, b) =>
-        {
-            var order = a.Source.CompareTo(b.Source);
-            if (order == 0)
-            {
-                order = a.Entry.CompareTo(b.Entry);
-            }
-
-            return order != 0 ? order : a.Match.CompareTo(b.Match);
-        });
-        var kept = 1;
-        for (var i = 1; i < hits.Count; i++)
-        {
-            if (hits[i].Source != hits[kept - 1].Source || hits[i].Entry != hits[kept - 1].Entry)
-            {
-                hits[kept++] = hits[i];
-            }
-        }
-
-        hits.RemoveRange(kept, hits.Count - kept);
     }
 
     public AddressConversion Convert(OldAddress address, DateOnly at)

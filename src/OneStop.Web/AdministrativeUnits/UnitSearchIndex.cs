@@ -81,8 +81,8 @@ internal sealed class UnitSearchIndex
 
     public string ToneKey(int entry) => _toneKeys[entry];
 
-    /// <summary>Adds every suffix of <paramref name="group"/> that starts with the folded query.</summary>
-    public void Collect(int group, string foldedQuery, int source, bool inForce, List<SearchCandidate> hits)
+    /// <summary>The positions in <paramref name="group"/> of the suffixes that start with the folded query.</summary>
+    public (int Start, int End) Range(int group, string foldedQuery)
     {
         var suffixes = _groups[group];
         var query = foldedQuery.AsSpan();
@@ -100,22 +100,39 @@ internal sealed class UnitSearchIndex
             }
         }
 
-        for (var i = low; i < suffixes.Length; i++)
+        var start = low;
+        high = suffixes.Length;
+        while (low < high)
         {
-            var text = Text(suffixes[i]);
-            if (!text.StartsWith(query, StringComparison.Ordinal))
+            var middle = (low + high) >>> 1;
+            var text = Text(suffixes[middle]);
+            if (text.StartsWith(query, StringComparison.Ordinal) || text.SequenceCompareTo(query) < 0)
             {
-                break;
+                low = middle + 1;
             }
-
-            var match = group switch
+            else
             {
-                NameStarts => text.Length == query.Length ? MatchKind.Exact : MatchKind.Prefix,
-                WordStarts => MatchKind.Word,
-                _ => MatchKind.Contains,
-            };
-            hits.Add(new SearchCandidate(source, suffixes[i].Entry, match, inForce));
+                high = middle;
+            }
         }
+
+        return (start, low);
+    }
+
+    /// <summary>
+    /// The unit at a position of a range and how it matched. Within a range of name starts the exact
+    /// matches come first: the query itself sorts before every longer text that starts with it.
+    /// </summary>
+    public (int Entry, MatchKind Match) Hit(int group, int position, int queryLength)
+    {
+        var suffix = _groups[group][position];
+        var match = group switch
+        {
+            NameStarts => _folded[suffix.Entry].Length - suffix.Offset == queryLength ? MatchKind.Exact : MatchKind.Prefix,
+            WordStarts => MatchKind.Word,
+            _ => MatchKind.Contains,
+        };
+        return (suffix.Entry, match);
     }
 
     private ReadOnlySpan<char> Text(Suffix suffix) => _folded[suffix.Entry].AsSpan(suffix.Offset);
@@ -171,6 +188,3 @@ internal sealed class UnitSearchIndex
 
     private readonly record struct Suffix(int Entry, int Offset);
 }
-
-/// <summary>One match of a query against one unit of one index.</summary>
-internal readonly record struct SearchCandidate(int Source, int Entry, MatchKind Match, bool InForce);

@@ -222,6 +222,82 @@ public sealed class AdministrativeUnitDirectoryTests
         Assert.Contains(hits, h => !h.InForce && h.Unit.Code == "00004" && h.Unit.Set.Code == "2026-04-30");
     }
 
+    [Theory]
+    [InlineData("ba")]
+    [InlineData("a")]
+    [InlineData("Hòa")]
+    [InlineData("phuong")]
+    [InlineData("an")]
+    [InlineData("xa tan")]
+    public void A_short_search_gives_the_first_results_of_the_full_ranking(string query)
+    {
+        foreach (var date in new[] { BeforeReform, Now })
+        {
+            var all = Directory.Search(query, date, AdministrativeUnitDirectory.MaxSearchResults);
+            var few = Directory.Search(query, date, 7);
+            Assert.Equal(all.Take(7).Select(h => (h.Unit, h.Match, h.InForce)), few.Select(h => (h.Unit, h.Match, h.InForce)));
+            Assert.Equal(all.Count, all.Select(h => h.Unit).Distinct().Count());
+        }
+    }
+
+    [Theory]
+    [InlineData("ba")]
+    [InlineData("yen hoa")]
+    [InlineData("Hòa")]
+    [InlineData("inh")]
+    [InlineData("noi")]
+    [InlineData("Xã Tân")]
+    public void Search_agrees_with_a_brute_force_ranking_of_every_unit(string query)
+    {
+        foreach (var date in new[] { BeforeReform, Now })
+        {
+            var current = Directory.SetAt(date);
+            var other = current.HasDistricts ? Directory.Sets[^1] : Directory.Sets[0];
+            var folded = VietnameseNames.Fold(query);
+            var tone = VietnameseNames.HasDiacritics(query) ? VietnameseNames.ToneKey(query) : null;
+            var expected = Directory.UnitsOf(current).Select(u => (Unit: u, InForce: true))
+                .Concat(Directory.UnitsOf(other).Select(u => (Unit: u, InForce: false)))
+                .Select(x => (x.Unit, x.InForce, Match: BruteForceMatch(x.Unit, folded),
+                    ToneAgrees: tone is not null && VietnameseNames.ToneKey(x.Unit.FullName).Contains(tone, StringComparison.Ordinal)))
+                .Where(x => x.Match is not null)
+                .OrderBy(x => x.Match).ThenBy(x => !x.InForce).ThenBy(x => !x.ToneAgrees).ThenBy(x => x.Unit.Level).ThenBy(x => x.Unit.Code, StringComparer.Ordinal)
+                .Take(25)
+                .Select(x => (x.Unit, x.Match!.Value, x.InForce))
+                .ToList();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, Directory.Search(query, date, 25).Select(h => (h.Unit, h.Match, h.InForce)));
+        }
+    }
+
+    /// <summary>The match rules written out plainly, independent of the suffix arrays.</summary>
+    private static MatchKind? BruteForceMatch(AdministrativeUnit unit, string query)
+    {
+        var full = VietnameseNames.Fold(unit.FullName);
+        var name = VietnameseNames.Fold(unit.Name);
+        var nameStart = name.Length > 0 && name.Length < full.Length && full.EndsWith(" " + name, StringComparison.Ordinal) ? full.Length - name.Length : 0;
+        if (full == query || (nameStart > 0 && name == query))
+        {
+            return MatchKind.Exact;
+        }
+
+        if (full.StartsWith(query, StringComparison.Ordinal) || (nameStart > 0 && name.StartsWith(query, StringComparison.Ordinal)))
+        {
+            return MatchKind.Prefix;
+        }
+
+        MatchKind? found = null;
+        for (var i = nameStart + 1; i < full.Length; i++)
+        {
+            if (full[i] != ' ' && full.AsSpan(i).StartsWith(query, StringComparison.Ordinal))
+            {
+                var kind = full[i - 1] == ' ' ? MatchKind.Word : MatchKind.Contains;
+                found = found is null || kind < found ? kind : found;
+            }
+        }
+
+        return found;
+    }
+
     [Fact]
     public void Search_respects_the_limit_and_ignores_empty_queries()
     {
