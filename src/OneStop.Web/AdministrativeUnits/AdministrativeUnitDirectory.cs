@@ -208,14 +208,14 @@ public sealed class AdministrativeUnitDirectory : IAdministrativeUnitDirectory
                     }
 
                     var candidate = new RankedHit(
-                        source, entry, index.Unit(entry), match, inForce,
+                        source, entry, index.Order(entry), match, inForce,
                         toneQuery is not null && index.ToneKey(entry).Contains(toneQuery, StringComparison.Ordinal));
                     if (count == limit && RankedHit.Compare(candidate, best[count - 1]) >= 0)
                     {
                         continue;
                     }
 
-                    if (Array.FindIndex(best, 0, count, kept => kept.Source == source && kept.Entry == entry) >= 0)
+                    if (IsKept(best, count, source, entry))
                     {
                         continue; // matched again further into its name; the first match ranks higher
                     }
@@ -241,21 +241,34 @@ public sealed class AdministrativeUnitDirectory : IAdministrativeUnitDirectory
         var results = new UnitSearchHit[count];
         for (var i = 0; i < count; i++)
         {
-            results[i] = new UnitSearchHit(best[i].Unit!, best[i].Match, best[i].InForce);
+            results[i] = new UnitSearchHit(_searchIndexes[best[i].Source].Unit(best[i].Entry), best[i].Match, best[i].InForce);
         }
 
         return results;
     }
 
+    private static bool IsKept(RankedHit[] best, int count, int source, int entry)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (best[i].Source == source && best[i].Entry == entry)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A match and its rank: tier, then in force, then diacritics as typed, then level and code.</summary>
-    private readonly record struct RankedHit(int Source, int Entry, AdministrativeUnit? Unit, MatchKind Match, bool InForce, bool ToneAgrees)
+    private readonly record struct RankedHit(int Source, int Entry, int Order, MatchKind Match, bool InForce, bool ToneAgrees)
     {
         /// <summary>A match of this tier that would rank before every real one of the same tier.</summary>
-        public static RankedHit BestPossible(MatchKind match, bool inForce) => new(-1, -1, null, match, inForce, true);
+        public static RankedHit BestPossible(MatchKind match, bool inForce) => new(-1, -1, -1, match, inForce, true);
 
         public static int Compare(in RankedHit a, in RankedHit b)
         {
-            var order = a.Match.CompareTo(b.Match);
+            var order = ((int)a.Match).CompareTo((int)b.Match); // not Enum.CompareTo, which boxes
             if (order == 0)
             {
                 order = b.InForce.CompareTo(a.InForce);
@@ -266,18 +279,7 @@ public sealed class AdministrativeUnitDirectory : IAdministrativeUnitDirectory
                 order = b.ToneAgrees.CompareTo(a.ToneAgrees);
             }
 
-            if (order != 0)
-            {
-                return order;
-            }
-
-            if (a.Unit is null || b.Unit is null)
-            {
-                return a.Unit is null ? (b.Unit is null ? 0 : -1) : 1;
-            }
-
-            order = a.Unit.Level.CompareTo(b.Unit.Level);
-            return order != 0 ? order : string.CompareOrdinal(a.Unit.Code, b.Unit.Code);
+            return order != 0 ? order : a.Order.CompareTo(b.Order);
         }
     }
 

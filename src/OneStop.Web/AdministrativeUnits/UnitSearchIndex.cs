@@ -33,6 +33,7 @@ internal sealed class UnitSearchIndex
     private readonly AdministrativeUnit[] _units;
     private readonly string[] _folded;
     private readonly string[] _toneKeys;
+    private readonly int[] _order;
     private readonly Suffix[][] _groups;
 
     public UnitSearchIndex(IEnumerable<AdministrativeUnit> units)
@@ -40,6 +41,7 @@ internal sealed class UnitSearchIndex
         _units = [.. units];
         _folded = new string[_units.Length];
         _toneKeys = new string[_units.Length];
+        _order = new int[_units.Length];
         var nameStarts = new List<Suffix>(_units.Length * 2);
         var wordStarts = new List<Suffix>(_units.Length);
         var inside = new List<Suffix>(_units.Length * 12);
@@ -50,6 +52,7 @@ internal sealed class UnitSearchIndex
             var name = VietnameseNames.Fold(unit.Name);
             _folded[entry] = folded;
             _toneKeys[entry] = VietnameseNames.ToneKey(unit.FullName);
+            _order[entry] = ((int)unit.Level * 1_000_000) + int.Parse(unit.Code, System.Globalization.CultureInfo.InvariantCulture);
             var nameStart = name.Length > 0 && name.Length < folded.Length && folded.EndsWith(" " + name, StringComparison.Ordinal)
                 ? folded.Length - name.Length
                 : 0;
@@ -80,6 +83,9 @@ internal sealed class UnitSearchIndex
     public AdministrativeUnit Unit(int entry) => _units[entry];
 
     public string ToneKey(int entry) => _toneKeys[entry];
+
+    /// <summary>The last ranking key among equal matches: provinces before districts before communes, then by code.</summary>
+    public int Order(int entry) => _order[entry];
 
     /// <summary>The positions in <paramref name="group"/> of the suffixes that start with the folded query.</summary>
     public (int Start, int End) Range(int group, string foldedQuery)
