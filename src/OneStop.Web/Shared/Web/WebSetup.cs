@@ -2,9 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.Extensions.WebEncoders;
 using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Security;
-using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
 namespace OneStop.Web.Shared.Web;
