@@ -52,7 +52,7 @@ public sealed class AccessMatrixTests(IdentityAppFactory app) : IClassFixture<Id
         Assert.Contains(officerEndpoints, e => e.RoutePattern.RawText == "/api/admin/audit/verify");
 
         var callers = new List<Caller> { new("anonymous", null, null, null, app.NewBrowser()) };
-        callers.Add(new("citizen", Roles.Citizen, null, null, await app.SignInCitizenAsync("033078004567")));
+        callers.Add(new("citizen", Roles.Citizen, null, null, await app.SignInCitizenAsync("033090005678")));
         foreach (var officer in DemoAccounts.Officers)
         {
             callers.Add(new(officer.Email, officer.Role, officer.ProvinceCode, officer.UnitCode, await app.SignInOfficerAsync(officer.Email)));

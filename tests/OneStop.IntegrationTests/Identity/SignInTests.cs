@@ -204,17 +204,17 @@ public sealed class SignInTests(IdentityAppFactory app) : IClassFixture<Identity
     [Fact]
     public async Task A_citizen_signs_in_through_OpenID_Connect_and_gets_a_citizen_session()
     {
-        var browser = await app.SignInCitizenAsync("001190123456");
+        var browser = await app.SignInCitizenAsync("033188004321");
 
         var me = await browser.GetFromJsonAsync<JsonElement>("/api/account/me");
         Assert.Equal("citizen", me.GetProperty("kind").GetString());
-        Assert.Equal("001190123456", me.GetProperty("personalIdNumber").GetString());
+        Assert.Equal("033188004321", me.GetProperty("personalIdNumber").GetString());
         Assert.Equal("Trần Thị Bình", me.GetProperty("fullName").GetString());
         Assert.Equal(AssuranceLevels.Level2, me.GetProperty("assuranceLevel").GetString());
         Assert.Equal([Roles.Citizen], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToArray());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/api/officers/me")).StatusCode);
-        Assert.True(await AuditedAsync("identity.citizen-sign-in", "001190123456"));
+        Assert.True(await AuditedAsync("identity.citizen-sign-in", "033188004321"));
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class SignInTests(IdentityAppFactory app) : IClassFixture<Identity
         var html = await login.Content.ReadAsStringAsync();
         var refused = await browser.PostAsync(loginUri, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["PersonalIdNumber"] = "001085012345",
+            ["PersonalIdNumber"] = "033085001234",
             ["Password"] = "not-the-password",
             ["ReturnUrl"] = WebUtility.HtmlDecode(IdentityAppFactory.HiddenValue(html, "ReturnUrl")),
             ["__RequestVerificationToken"] = IdentityAppFactory.HiddenValue(html, "__RequestVerificationToken"),

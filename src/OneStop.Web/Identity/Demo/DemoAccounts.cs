@@ -34,15 +34,18 @@ public static class DemoAccounts
         new("quantri.hethong@onestop.example", "Hoàng Văn Long", "01", "01-SKHCN", "Sở Khoa học và Công nghệ thành phố Hà Nội", Roles.SystemAdministrator),
     ];
 
-    /// <summary>Citizens of the built-in provider: province of birth registration (001 Hà Nội, 033 Hưng Yên), century and sex, year.</summary>
+    /// <summary>
+    /// Citizens of the built-in provider: the demo people of the population registry (same ID numbers and
+    /// names), so that a demo citizen finds their own data prefilled.
+    /// </summary>
     public static readonly IReadOnlyList<(string PersonalIdNumber, string FullName, string AssuranceLevel)> Citizens =
     [
-        ("001085012345", "Nguyễn Văn An", AssuranceLevels.Level2),
-        ("001190123456", "Trần Thị Bình", AssuranceLevels.Level2),
-        ("033078004567", "Lê Văn Cường", AssuranceLevels.Level2),
-        ("033195007890", "Phạm Thị Dung", AssuranceLevels.Level1),
-        ("001203001122", "Hoàng Minh Đức", AssuranceLevels.Level2),
-        ("033305002233", "Vũ Thị Hương", AssuranceLevels.Level2),
+        ("033085001234", "Nguyễn Văn An", AssuranceLevels.Level2),
+        ("033188004321", "Trần Thị Bình", AssuranceLevels.Level2),
+        ("033090005678", "Lê Văn Dũng", AssuranceLevels.Level2),
+        ("001192007890", "Phạm Thị Hoa", AssuranceLevels.Level1),
+        ("001089003456", "Đỗ Văn Khánh", AssuranceLevels.Level2),
+        ("033155000888", "Phạm Thị Lan", AssuranceLevels.Level2),
     ];
 }
 
