@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using OneStop.IntegrationTests.Identity;
+
+namespace OneStop.IntegrationTests.SignedIn;
+
+/// <summary>
+/// What a province administrator does through the API once signed in through the real forms:
+/// record the government's calendar decision for a year, and import a procedure version.
+/// </summary>
+public sealed class SignedInAdministrationTests(IdentityAppFactory app) : IClassFixture<IdentityAppFactory>
+{
+    private const string HanoiAdministrator = "quantri.hanoi@onestop.example";
+    private const string HungYenAdministrator = "quantri.hungyen@onestop.example";
+
+    [Fact]
+    public async Task A_province_administrator_records_the_year_of_their_own_province_only()
+    {
+        var hanoi = await app.SignInOfficerAsync(HanoiAdministrator);
+        var decision = new
+        {
+            daysOff = new[]
+            {
+                new { date = "2031-01-01", reason = "Tết Dương lịch", decisionReference = "Thông báo 1/TB-BNV" },
+                new { date = "2031-01-02", reason = "Nghỉ bù", decisionReference = "Thông báo 1/TB-BNV" },
+            },
+            workedDays = new[] { new { date = "2031-01-11", reason = "Làm bù cho ngày 02/01", decisionReference = "Thông báo 1/TB-BNV" } },
+        };
+
+        var recorded = await hanoi.PutAsJsonAsync("/api/calendar/2031?province=01", decision);
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        var body = await recorded.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(body.GetProperty("changed").GetBoolean());
+
+        var again = await hanoi.PutAsJsonAsync("/api/calendar/2031?province=01", decision);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.False((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetBoolean());
+
+        var year = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/calendar/2031?province=01");
+        Assert.NotNull(year.GetProperty("confirmedAt").GetString());
+        Assert.Contains(year.GetProperty("workedDays").EnumerateArray(), d => d.GetProperty("date").GetString() == "2031-01-11");
+        Assert.Contains(year.GetProperty("daysOff").EnumerateArray(), d => d.GetProperty("date").GetString() == "2031-01-02");
+
+        var elsewhere = await hanoi.PutAsJsonAsync("/api/calendar/2031?province=33", decision);
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+        var hungYen = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/calendar/2031?province=33");
+        Assert.DoesNotContain(hungYen.GetProperty("workedDays").EnumerateArray(), d => d.GetProperty("date").GetString() == "2031-01-11");
+    }
+
+    [Fact]
+    public async Task A_decision_with_a_bad_day_is_refused_and_changes_nothing()
+    {
+        var hungYen = await app.SignInOfficerAsync(HungYenAdministrator);
+        var bad = new { daysOff = new[] { new { date = "2032-02-30", reason = "Ngày không có thật" } }, workedDays = Array.Empty<object>() };
+
+        var response = await hungYen.PutAsJsonAsync("/api/calendar/2032?province=33", bad);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var year = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/calendar/2032?province=33");
+        Assert.Equal(JsonValueKind.Null, year.GetProperty("confirmedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_province_administrator_imports_a_new_version_once_and_other_roles_cannot()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepositoryRoot(), "src/OneStop.Web/Catalog/Procedures/2.000815-chung-thuc-ban-sao.yaml"))
+            .Replace("Mang bản chính đến bộ phận một cửa.", "Mang bản chính đến bộ phận một cửa của xã.", StringComparison.Ordinal);
+        var administrator = await app.SignInOfficerAsync(HanoiAdministrator);
+
+        var first = await administrator.PostAsync("/api/procedures/import", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var created = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(created.GetProperty("created").GetBoolean());
+        var version = created.GetProperty("version").GetInt32();
+        Assert.True(version >= 2);
+
+        var repeated = await administrator.PostAsync("/api/procedures/import", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
+        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        Assert.Equal(version, (await repeated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+
+        var current = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/procedures/2.000815");
+        Assert.Contains("của xã", current.GetRawText(), StringComparison.Ordinal);
+        var previous = await app.CreateClient().GetAsync($"/api/procedures/2.000815/versions/{version - 1}");
+        Assert.Equal(HttpStatusCode.OK, previous.StatusCode);
+
+        var specialist = await app.SignInOfficerAsync("chuyenvien.badinh@onestop.example");
+        var refused = await specialist.PostAsync("/api/procedures/import", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_invalid_procedure_file_is_refused_with_its_problems()
+    {
+        var administrator = await app.SignInOfficerAsync(HungYenAdministrator);
+        var response = await administrator.PostAsync("/api/procedures/import",
+            new StringContent("code: \"9.999999\"\nname:\n  vi: Thiếu mọi thứ\n", Encoding.UTF8, "application/yaml"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var missing = await app.CreateClient().GetAsync("/api/procedures/9.999999");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OneStop.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OneStop.IntegrationTests.Identity;
+
+namespace OneStop.IntegrationTests.SignedIn;
+
+/// <summary>
+/// "Who used my data" through the real sign-ins: an officer queries a registry through the gateway for
+/// an application, and the citizen whose data it was sees that query in their own list, and nobody
+/// else's.
+/// </summary>
+public sealed class SignedInDataAccessTests(IdentityAppFactory app) : IClassFixture<IdentityAppFactory>
+{
+    private const string An = "033085001234";
+    private const string Binh = "033188004321";
+
+    [Fact]
+    public async Task An_officers_registry_query_appears_in_the_citizens_own_access_list()
+    {
+        var officer = await app.SignInOfficerAsync("chuyenvien.phohien@onestop.example");
+        var applicationCode = "11953-261123-0042";
+        var query = await officer.PostAsJsonAsync("/api/exchange/queries", new
+        {
+            service = "population.person",
+            subjectId = An,
+            purpose = "application-verification",
+            legalBasis = "118/2025/NĐ-CP",
+            applicationCode,
+        });
+        Assert.Equal(HttpStatusCode.OK, query.StatusCode);
+        var answer = await query.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Nguyễn Văn An", answer.GetProperty("record").GetProperty("fullName").GetString());
+
+        var an = await app.SignInCitizenAsync(An);
+        var list = await an.GetFromJsonAsync<JsonElement>("/api/me/data-access");
+        var entry = Assert.Single(list.EnumerateArray(), e => e.GetProperty("applicationCode").GetString() == applicationCode);
+        Assert.Equal("application-verification", entry.GetProperty("purpose").GetString());
+        Assert.Equal("118/2025/NĐ-CP", entry.GetProperty("legalBasis").GetString());
+        Assert.Equal("11953", entry.GetProperty("unit").GetString());
+        Assert.Contains(entry.GetProperty("fields").EnumerateArray(), f => f.GetString() == "fullName");
+
+        var page = await an.GetAsync("/my-data/access-log");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(applicationCode, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var binh = await app.SignInCitizenAsync(Binh);
+        var other = await binh.GetFromJsonAsync<JsonElement>("/api/me/data-access");
+        Assert.DoesNotContain(other.EnumerateArray(), e => e.GetProperty("applicationCode").GetString() == applicationCode);
+    }
+
+    [Fact]
+    public async Task A_query_without_a_known_purpose_is_refused_and_still_shown_to_the_citizen()
+    {
+        var officer = await app.SignInOfficerAsync("chuyenvien.badinh@onestop.example");
+        var response = await officer.PostAsJsonAsync("/api/exchange/queries", new
+        {
+            service = "population.person",
+            subjectId = Binh,
+            purpose = "curiosity",
+            legalBasis = "118/2025/NĐ-CP",
+            applicationCode = "00004-261123-0007",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("curiosity", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Officers_cannot_read_a_citizens_access_list_and_citizens_cannot_query_registries()
+    {
+        var officer = await app.SignInOfficerAsync("tiepnhan.badinh@onestop.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/me/data-access")).StatusCode);
+
+        var citizen = await app.SignInCitizenAsync(An);
+        var query = await citizen.PostAsJsonAsync("/api/exchange/queries", new { service = "population.person", subjectId = Binh });
+        Assert.Equal(HttpStatusCode.Forbidden, query.StatusCode);
+    }
+}
