@@ -1,10 +1,12 @@
 using OneStop.Web.AdministrativeUnits;
+using OneStop.Web.Applications;
 using OneStop.Web.Audit;
 using OneStop.Web.Calendar;
 using OneStop.Web.Catalog;
 using OneStop.Web.Documents;
 using OneStop.Web.Exchange;
 using OneStop.Web.Identity;
+using OneStop.Web.Notifications;
 using OneStop.Web.Shared.Hosting;
 using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Persistence;
@@ -29,6 +31,8 @@ builder.Services.AddCalendar(builder.Configuration);
 builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddIdentityAndAccess(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddApplications(builder.Configuration);
 
 var app = builder.Build();
 
@@ -47,6 +51,8 @@ app.MapCalendarApi();
 app.MapCatalogApi();
 app.MapAuditApi();
 app.MapIdentityApi();
+app.MapNotificationsApi();
+app.MapApplicationsApi();
 
 app.MapOneStopEndpoints();
 

@@ -23,6 +23,8 @@ public sealed class CapabilityBoundaryTests
         "Catalog",
         "Audit",
         "Identity",
+        "Notifications",
+        "Applications",
     ];
 
     /// <summary>What each capability may use besides Shared. Anything not listed is forbidden.</summary>
@@ -39,6 +41,10 @@ public sealed class CapabilityBoundaryTests
         ["Catalog"] = [],
         ["Audit"] = [],
         ["Identity"] = ["Audit"],
+        ["Notifications"] = [],
+
+        // Registry data reaches applications only through the exchange gateway (prefill).
+        ["Applications"] = ["AdministrativeUnits", "Catalog", "Calendar", "Documents", "Signing", "Exchange", "Audit", "Notifications"],
     };
 
     public static TheoryData<string> CapabilityNames => new(Capabilities);

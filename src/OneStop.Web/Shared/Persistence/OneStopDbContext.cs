@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 namespace OneStop.Web.Shared.Persistence;
 
 /// <summary>
-/// The one-stop's own database. Each capability adds its tables in its own folder: a
-/// <c>partial class OneStopDbContext</c> with its sets and an <see cref="IEntityTypeConfiguration{T}"/>
-/// per entity. The registries are separate systems with their own context and never appear here.
+/// The one-stop's own database. Each capability adds its tables in its own folder: an
+/// <see cref="IEntityTypeConfiguration{T}"/> per entity, and its sets as extension members
+/// (see docs/conventions.md). The registries are separate systems with their own context and never appear here.
 /// </summary>
-public partial class OneStopDbContext(DbContextOptions options) : DbContext(options)
+public class OneStopDbContext(DbContextOptions options) : DbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,20 @@
+using OneStop.Web.Applications.Deadlines;
+using OneStop.Web.Applications.Intake;
+
+namespace OneStop.Web.Applications;
+
+/// <summary>Applications: intake, the journal of their steps, their deadlines.</summary>
+public static class ApplicationsModule
+{
+    public static IServiceCollection AddApplications(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.AddScoped<ApplicationDeadlines>();
+        services.AddScoped<ApplicationJournal>();
+        services.AddScoped<ApplicationCodes>();
+        services.AddScoped<ApplicationIntake>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app) => app;
+}
