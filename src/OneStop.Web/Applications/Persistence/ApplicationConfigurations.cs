@@ -95,3 +95,27 @@ public static class ApplicationTables
         public DbSet<ApplicationEvent> ApplicationEvents => db.Set<ApplicationEvent>();
     }
 }
+
+internal sealed class ApplicationAttachmentConfiguration : IEntityTypeConfiguration<ApplicationAttachment>
+{
+    public void Configure(EntityTypeBuilder<ApplicationAttachment> builder)
+    {
+        builder.ToTable("application_attachments");
+        builder.HasKey(a => a.Id);
+        builder.HasOne<Application>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.ApplicationId);
+        builder.Property(a => a.DocumentKey).HasMaxLength(ApplicationColumns.Key);
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.ContentType).HasMaxLength(40);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.AddedBy).HasMaxLength(ApplicationColumns.Actor);
+    }
+}
+
+public static class ApplicationAttachmentTables
+{
+    extension(OneStopDbContext db)
+    {
+        public DbSet<ApplicationAttachment> ApplicationAttachments => db.Set<ApplicationAttachment>();
+    }
+}

@@ -89,6 +89,32 @@ namespace OneStop.Web.Shared.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "application_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_application_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_application_attachments_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "application_events",
                 columns: table => new
                 {
@@ -120,6 +146,11 @@ namespace OneStop.Web.Shared.Persistence.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_application_attachments_ApplicationId",
+                table: "application_attachments",
+                column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_application_events_ApplicationId_RequestKey",
@@ -179,6 +210,9 @@ namespace OneStop.Web.Shared.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "application_attachments");
+
             migrationBuilder.DropTable(
                 name: "application_code_counters");
 

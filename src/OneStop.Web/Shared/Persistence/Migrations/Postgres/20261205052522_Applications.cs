@@ -90,6 +90,32 @@ namespace OneStop.Web.Shared.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "application_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_application_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_application_attachments_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "application_events",
                 columns: table => new
                 {
@@ -121,6 +147,11 @@ namespace OneStop.Web.Shared.Persistence.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_application_attachments_ApplicationId",
+                table: "application_attachments",
+                column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_application_events_ApplicationId_RequestKey",
@@ -180,6 +211,9 @@ namespace OneStop.Web.Shared.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "application_attachments");
+
             migrationBuilder.DropTable(
                 name: "application_code_counters");
 
