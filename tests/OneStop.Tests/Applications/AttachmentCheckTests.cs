@@ -28,7 +28,7 @@ public sealed class AttachmentCheckTests
         var big = new byte[AttachmentCheck.MaxSize + 1];
         "%PDF-"u8.CopyTo(big);
         Assert.Equal("file-too-large", AttachmentCheck.Problem(new IncomingFile("k", "a.pdf", big), "f")?.Code);
-        Assert.Null(AttachmentCheck.Problem(new IncomingFile("k", "a.pdf", big[..AttachmentCheck.MaxSize]), "f"));
+        Assert.Null(AttachmentCheck.Problem(new IncomingFile("k", "a.pdf", big[..(int)AttachmentCheck.MaxSize]), "f"));
     }
 
     [Fact]
