@@ -36,12 +36,12 @@ public sealed class FormModel(ApplicationDrafts drafts) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnTo { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, string page, Guid draft, CancellationToken cancellationToken) =>
-        await LoadAsync(code, page, draft, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(string code, string step, Guid draft, CancellationToken cancellationToken) =>
+        await LoadAsync(code, step, draft, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(string code, string page, Guid draft, string? action, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string code, string step, Guid draft, string? action, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(code, page, draft, cancellationToken) is { } notFound)
+        if (await LoadAsync(code, step, draft, cancellationToken) is { } notFound)
         {
             return notFound;
         }
@@ -83,7 +83,7 @@ public sealed class FormModel(ApplicationDrafts drafts) : PageModel
             : $"/apply/{code}/form/{next.Key}?draft={draft}");
     }
 
-    private async Task<IActionResult?> LoadAsync(string code, string page, Guid draft, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(string code, string step, Guid draft, CancellationToken cancellationToken)
     {
         if (PortalPageSupport.CitizenOf(User) is not { } citizen)
         {
@@ -100,7 +100,7 @@ public sealed class FormModel(ApplicationDrafts drafts) : PageModel
         Answers = ApplicationDrafts.AnswersOf(found);
         Prefilled = ApplicationDrafts.PrefilledOf(found);
         var asked = ApplicationDrafts.PagesAsked(Definition.Form, Answers);
-        if (asked.FirstOrDefault(p => p.Key == page) is not { } formPage)
+        if (asked.FirstOrDefault(p => p.Key == step) is not { } formPage)
         {
             return NotFound();
         }
