@@ -163,8 +163,14 @@ public sealed class ApplicationDrafts(
         await db.ApplicationDraftFiles.AsNoTracking().Where(f => f.DraftId == draftId)
             .Select(f => new ApplicationDraftFile
             {
-                Id = f.Id, DraftId = f.DraftId, DocumentKey = f.DocumentKey, FileName = f.FileName,
-                ContentType = f.ContentType, Size = f.Size, Content = Array.Empty<byte>(), AddedAt = f.AddedAt,
+                Id = f.Id,
+                DraftId = f.DraftId,
+                DocumentKey = f.DocumentKey,
+                FileName = f.FileName,
+                ContentType = f.ContentType,
+                Size = f.Size,
+                Content = Array.Empty<byte>(),
+                AddedAt = f.AddedAt,
             })
             .ToListAsync(cancellationToken);
 

@@ -31,8 +31,16 @@ public sealed class ApplicationReceipts(OneStopDbContext db, IProcedureCatalog c
         var attachments = await db.ApplicationAttachments.AsNoTracking().Where(a => a.ApplicationId == application.Id)
             .Select(a => new ApplicationAttachment
             {
-                Id = a.Id, ApplicationId = a.ApplicationId, DocumentKey = a.DocumentKey, FileName = a.FileName, ContentType = a.ContentType,
-                Size = a.Size, Sha256 = a.Sha256, Content = Array.Empty<byte>(), AddedAt = a.AddedAt, AddedBy = a.AddedBy,
+                Id = a.Id,
+                ApplicationId = a.ApplicationId,
+                DocumentKey = a.DocumentKey,
+                FileName = a.FileName,
+                ContentType = a.ContentType,
+                Size = a.Size,
+                Sha256 = a.Sha256,
+                Content = Array.Empty<byte>(),
+                AddedAt = a.AddedAt,
+                AddedBy = a.AddedBy,
             })
             .ToListAsync(cancellationToken);
         return new ApplicationReceipt(application, procedure.Definition, attachments);
