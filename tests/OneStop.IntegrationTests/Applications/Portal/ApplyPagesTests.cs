@@ -173,6 +173,48 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
     }
 
     [Fact]
+    public async Task A_question_that_depends_on_an_answer_is_asked_after_the_post_without_an_error()
+    {
+        var browser = await app.SignInCitizenAsync(Dung);
+        var first = await StartAsync(browser, SampleAnswers.PermanentResidence);
+        var person = await IdentityAppFactory.PostFormAsync(browser, PathOf(first), new()
+        {
+            ["personIdNumber"] = Dung,
+            ["personFullName"] = "Lê Văn Dũng",
+            ["personDateOfBirth"] = "1990-01-01",
+            ["phone"] = "0912345678",
+            ["action"] = "next",
+        });
+        var home = person.Headers.Location!.OriginalString;
+        var tenant = new Dictionary<string, string>
+        {
+            ["newCommune"] = SampleAnswers.BaDinh,
+            ["newAddress"] = "Số 3 ngõ 5 phố Kim Mã",
+            ["homeBasis"] = "tenant",
+            ["action"] = "next",
+        };
+        var asked = await IdentityAppFactory.PostFormAsync(browser, home, tenant);
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var html = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
+        Assert.Contains("cần trả lời thêm các câu hỏi mới", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"floorArea\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("error-summary", html, StringComparison.Ordinal);
+
+        tenant["headOfHouseholdIdNumber"] = An;
+        tenant["relationshipToHead"] = "Người thuê nhà";
+        tenant["floorArea"] = "abc";
+        var wrong = await IdentityAppFactory.PostFormAsync(browser, home, tenant);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("href=\"#floorArea\"", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        tenant["floorArea"] = "45";
+        var answered = await IdentityAppFactory.PostFormAsync(browser, home, tenant);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.StartsWith("/apply/1.004222/files", answered.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_answer_is_shown_in_Vietnamese_and_nothing_is_saved()
     {
         var browser = await app.SignInCitizenAsync(Dung);

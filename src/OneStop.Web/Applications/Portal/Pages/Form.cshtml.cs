@@ -27,6 +27,9 @@ public sealed class FormModel(ApplicationDrafts drafts) : PageModel
 
     public Dictionary<string, string> FieldErrors { get; } = [];
 
+    /// <summary>The answers given asked further questions on this page.</summary>
+    public bool MoreQuestions { get; private set; }
+
     public int PageNumber { get; private set; }
 
     public int PageCount { get; private set; }
@@ -46,6 +49,7 @@ public sealed class FormModel(ApplicationDrafts drafts) : PageModel
             return notFound;
         }
 
+        var shown = Fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         var posted = FormPage.Fields.ToDictionary(f => f.Key, f => (string?)Request.Form[f.Key].ToString(), StringComparer.Ordinal);
         foreach (var (key, value) in posted)
         {
@@ -61,8 +65,19 @@ public sealed class FormModel(ApplicationDrafts drafts) : PageModel
         }
 
         Fields = ApplicationDrafts.FieldsAsked(FormPage, Answers);
-        var errors = drafts.CheckPage(Definition.Form, FormPage, Answers);
-        if (errors.Count > 0)
+
+        // Without JavaScript a question that depends on an answer of this page appears only after
+        // the post: ask it then, without calling it missing. (The page shows the questions asked
+        // with the answers stored before this post.)
+        var newlyAsked = Fields.Where(f => !shown.Contains(f.Key)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var errors = drafts.CheckPage(Definition.Form, FormPage, Answers).Where(e => !newlyAsked.Contains(e.FieldKey)).ToList();
+        if (newlyAsked.Count > 0)
+        {
+            await drafts.SavePageAsync(Draft, FormPage, posted, FormPage.Key, cancellationToken);
+            MoreQuestions = true;
+        }
+
+        if (errors.Count > 0 || newlyAsked.Count > 0)
         {
             foreach (var error in errors)
             {
@@ -70,7 +85,7 @@ public sealed class FormModel(ApplicationDrafts drafts) : PageModel
                 Errors.Add(PortalPageSupport.Shown(error, "#" + error.FieldKey));
             }
 
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Response.StatusCode = errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
             return Page();
         }
 
