@@ -1,5 +1,8 @@
+using OneStop.Web.Applications.Api;
 using OneStop.Web.Applications.Deadlines;
 using OneStop.Web.Applications.Intake;
+using OneStop.Web.Applications.Portal;
+using OneStop.Web.Applications.Receipt;
 
 namespace OneStop.Web.Applications;
 
@@ -13,8 +16,15 @@ public static class ApplicationsModule
         services.AddScoped<ApplicationJournal>();
         services.AddScoped<ApplicationCodes>();
         services.AddScoped<ApplicationIntake>();
+        services.AddScoped<ApplicationDrafts>();
+        services.AddScoped<ReceiptDocument>();
+        services.AddScoped<ApplicationReceipts>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapSubmissionApi();
+        return app;
+    }
 }

@@ -56,7 +56,7 @@ public sealed class CatalogPagesTests(OneStopAppFactory app) : IClassFixture<One
         var html = await PageAsync("/procedures/1.001193");
 
         Assert.Contains("<h1>Đăng ký khai sinh</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/procedures/1.001193/apply\">Nộp hồ sơ trực tuyến</a>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/apply/1.001193\">Nộp hồ sơ trực tuyến</a>", html, StringComparison.Ordinal);
         Assert.Contains("Giấy chứng sinh", html, StringComparison.Ordinal);
         Assert.Contains("Không cần mang – cơ quan tự tra cứu dữ liệu", html, StringComparison.Ordinal);
         Assert.Contains("Cơ sở dữ liệu quốc gia về dân cư", html, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class CatalogPagesTests(OneStopAppFactory app) : IClassFixture<One
     {
         var html = await PageAsync("/procedures/2.000815");
 
-        Assert.DoesNotContain("/procedures/2.000815/apply", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/apply/2.000815", html, StringComparison.Ordinal);
         Assert.Contains("Thủ tục này chỉ nộp trực tiếp tại bộ phận một cửa.", html, StringComparison.Ordinal);
         Assert.Contains("Tối đa 200.000 đồng mỗi bản", html, StringComparison.Ordinal);
     }

@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Web.AdministrativeUnits;
+using OneStop.Web.Applications.Model;
+using OneStop.Web.Catalog.Definitions;
+using OneStop.Web.Shared.Localization;
+using OneStop.Web.Shared.Security;
+
+namespace OneStop.Web.Applications.Portal.Pages;
+
+/// <summary>Check your answers, give the commune and contact, and submit once.</summary>
+[Authorize(Policy = Policies.Citizen)]
+public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDirectory units, TimeProvider clock) : PageModel
+{
+    public ApplicationDraft Draft { get; private set; } = null!;
+
+    public ProcedureDefinition Definition { get; private set; } = null!;
+
+    public IReadOnlyList<FormPage> Pages { get; private set; } = [];
+
+    public Dictionary<string, string?> Answers { get; private set; } = [];
+
+    public Dictionary<string, PrefillNote> Prefilled { get; private set; } = [];
+
+    public IReadOnlyList<ApplicationDraftFile> Uploaded { get; private set; } = [];
+
+    public List<ShownError> Errors { get; } = [];
+
+    public Dictionary<string, string> FieldErrors { get; } = [];
+
+    [BindProperty]
+    public string? CommuneCode { get; set; }
+
+    [BindProperty]
+    public string? Phone { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    /// <summary>The draft's one-time submission token: the application's submission key.</summary>
+    [BindProperty]
+    public string? SubmissionToken { get; set; }
+
+    public string? CommuneName { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, Guid draft, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, draft, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
+        CommuneCode = Draft.CommuneCode;
+        Phone = Draft.Phone ?? Answers.GetValueOrDefault("phone");
+        Email = Draft.Email;
+        SubmissionToken = Draft.SubmissionToken;
+        CommuneName = NameOf(CommuneCode);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, Guid draft, CancellationToken cancellationToken)
+    {
+        if (PortalPageSupport.CitizenOf(User) is not { } citizen)
+        {
+            return Forbid();
+        }
+
+        // A second click or a refresh after the first submission lands on the same receipt.
+        if (!string.IsNullOrEmpty(SubmissionToken)
+            && await drafts.SubmittedWithAsync(citizen.IdNumber, SubmissionToken, cancellationToken) is { } earlier)
+        {
+            return Redirect($"/applications/{earlier.Code}/receipt");
+        }
+
+        if (await LoadAsync(code, draft, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
+        if (SubmissionToken != Draft.SubmissionToken)
+        {
+            return BadRequest();
+        }
+
+        await drafts.SaveContactAsync(Draft, CommuneCode, Phone, Email, cancellationToken);
+        var result = await drafts.SubmitAsync(Draft, cancellationToken);
+        if (result.Succeeded)
+        {
+            return Redirect($"/applications/{result.Application!.Code}/receipt");
+        }
+
+        foreach (var error in result.Errors)
+        {
+            var link = error.FieldKey switch
+            {
+                "communeCode" => "#communeCode",
+                "phone" => "#phone",
+                "email" => "#email",
+                var key when key.StartsWith("file-", StringComparison.Ordinal) => $"/apply/{code}/files?draft={draft}#{key}",
+                var key => Definition.Form.Pages.FirstOrDefault(p => p.Fields.Any(f => f.Key == key)) is { } page
+                    ? $"/apply/{code}/form/{page.Key}?draft={draft}&returnTo=check#{key}"
+                    : "#submit",
+            };
+            FieldErrors.TryAdd(error.FieldKey, error.Message.Current);
+            Errors.Add(PortalPageSupport.Shown(error, link));
+        }
+
+        CommuneName = NameOf(CommuneCode);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private string? NameOf(string? commune) =>
+        string.IsNullOrWhiteSpace(commune) ? null
+            : units.Find(commune.Trim(), DateOnly.FromDateTime(VietnameseFormat.ToVietnamTime(clock.GetUtcNow()).DateTime)) is { Level: UnitLevel.Commune } unit
+                ? unit.Name : null;
+
+    private async Task<IActionResult?> LoadAsync(string code, Guid draft, CancellationToken cancellationToken)
+    {
+        if (PortalPageSupport.CitizenOf(User) is not { } citizen)
+        {
+            return Forbid();
+        }
+
+        if (await drafts.FindAsync(draft, citizen.IdNumber, cancellationToken) is not { } found || found.ProcedureCode != code)
+        {
+            return NotFound();
+        }
+
+        Draft = found;
+        Definition = (await drafts.ProcedureOfAsync(found, cancellationToken)).Definition;
+        Answers = ApplicationDrafts.AnswersOf(found);
+        Prefilled = ApplicationDrafts.PrefilledOf(found);
+        Pages = ApplicationDrafts.PagesAsked(Definition.Form, Answers);
+        Uploaded = await drafts.FilesOfAsync(found.Id, cancellationToken);
+        return null;
+    }
+}

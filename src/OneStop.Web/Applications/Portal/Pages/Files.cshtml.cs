@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Web.Applications.Attachments;
+using OneStop.Web.Applications.Model;
+using OneStop.Web.Catalog.Definitions;
+using OneStop.Web.Shared.Security;
+
+namespace OneStop.Web.Applications.Portal.Pages;
+
+/// <summary>The documents of the application file: one upload per document the citizen must hand in.</summary>
+[Authorize(Policy = Policies.Citizen)]
+[RequestSizeLimit(AttachmentCheck.MaxFilesPerApplication * AttachmentCheck.MaxSize)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentCheck.MaxFilesPerApplication * AttachmentCheck.MaxSize)]
+public sealed class FilesModel(ApplicationDrafts drafts) : PageModel
+{
+    public ApplicationDraft Draft { get; private set; } = null!;
+
+    public ProcedureDefinition Definition { get; private set; } = null!;
+
+    public IReadOnlyList<DocumentRequirement> ToUpload { get; private set; } = [];
+
+    public IReadOnlyList<DocumentRequirement> Covered { get; private set; } = [];
+
+    public IReadOnlyList<ApplicationDraftFile> Uploaded { get; private set; } = [];
+
+    public List<ShownError> Errors { get; } = [];
+
+    public Dictionary<string, string> FieldErrors { get; } = [];
+
+    public string BackLink { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string code, Guid draft, CancellationToken cancellationToken) =>
+        await LoadAsync(code, draft, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(string code, Guid draft, string? action, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, draft, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
+        var keys = ToUpload.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        var incoming = new List<IncomingFile>();
+        foreach (var file in Request.Form.Files.Where(f => !string.IsNullOrEmpty(f.FileName)))
+        {
+            var key = file.Name.StartsWith("file-", StringComparison.Ordinal) ? file.Name["file-".Length..] : "";
+            if (!keys.Contains(key))
+            {
+                continue;
+            }
+
+            using var content = new MemoryStream();
+            await file.CopyToAsync(content, cancellationToken);
+            incoming.Add(new IncomingFile(key, file.FileName, content.ToArray()));
+        }
+
+        var errors = await drafts.AttachAsync(Draft, incoming, cancellationToken);
+        if (errors.Count == 0 && action != "save")
+        {
+            Uploaded = await drafts.FilesOfAsync(Draft.Id, cancellationToken);
+            errors = [.. ApplicationDrafts.MissingDocuments(Definition, ApplicationDrafts.CoveredDocumentsOf(Draft), Uploaded.Select(f => f.DocumentKey))];
+        }
+
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
+            {
+                FieldErrors.TryAdd(error.FieldKey, error.Message.Current);
+                Errors.Add(PortalPageSupport.Shown(error, "#" + error.FieldKey));
+            }
+
+            Uploaded = await drafts.FilesOfAsync(Draft.Id, cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (action == "save")
+        {
+            TempData["Saved"] = "1";
+            return Redirect("/apply/drafts");
+        }
+
+        return Redirect($"/apply/{code}/check?draft={draft}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string code, Guid draft, CancellationToken cancellationToken)
+    {
+        if (PortalPageSupport.CitizenOf(User) is not { } citizen)
+        {
+            return Forbid();
+        }
+
+        if (await drafts.FindAsync(draft, citizen.IdNumber, cancellationToken) is not { } found || found.ProcedureCode != code)
+        {
+            return NotFound();
+        }
+
+        Draft = found;
+        Definition = (await drafts.ProcedureOfAsync(found, cancellationToken)).Definition;
+        var covered = ApplicationDrafts.CoveredDocumentsOf(found);
+        ToUpload = ApplicationDrafts.DocumentsToUpload(Definition, covered);
+        Covered = [.. Definition.Documents.Where(d => covered.Contains(d.Key))];
+        Uploaded = await drafts.FilesOfAsync(found.Id, cancellationToken);
+        var answers = ApplicationDrafts.AnswersOf(found);
+        var last = ApplicationDrafts.PagesAsked(Definition.Form, answers)[^1];
+        BackLink = $"/apply/{code}/form/{last.Key}?draft={draft}";
+        return null;
+    }
+}

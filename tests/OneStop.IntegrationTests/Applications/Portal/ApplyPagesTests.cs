@@ -1,0 +1,300 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.IntegrationTests.Identity;
+using OneStop.Web.Applications.Persistence;
+using OneStop.Web.Shared.Persistence;
+
+namespace OneStop.IntegrationTests.Applications.Portal;
+
+/// <summary>
+/// A signed-in citizen applies through the pages as a browser without JavaScript does: plain form
+/// posts with antiforgery tokens, a multipart upload, check your answers, the receipt.
+/// </summary>
+public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<IdentityAppFactory>
+{
+    private const string An = "033085001234";
+    private const string Binh = "033188004321";
+    private const string Dung = "033090005678";
+    private const string Khanh = "001089003456";
+
+    public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+    /// <summary>Starts a draft of the procedure; returns the address of its first page.</summary>
+    private static async Task<Uri> StartAsync(HttpClient browser, string procedure)
+    {
+        var started = await IdentityAppFactory.PostFormAsync(browser, $"/apply/{procedure}", []);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        return new Uri(new Uri("http://localhost"), started.Headers.Location!);
+    }
+
+    private static string PathOf(Uri uri) => uri.PathAndQuery;
+
+    private static Guid DraftOf(Uri uri) => Guid.Parse(Regex.Match(uri.Query, "draft=([0-9a-f-]{36})").Groups[1].Value);
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, string path, IEnumerable<(string Field, string FileName, byte[] Content)> files)
+    {
+        var page = await browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var token = IdentityAppFactory.HiddenValue(await page.Content.ReadAsStringAsync(), "__RequestVerificationToken");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("next"), "action" },
+        };
+        foreach (var (field, name, content) in files)
+        {
+            var part = new ByteArrayContent(content);
+            part.Headers.ContentType = new("application/pdf");
+            form.Add(part, field, name);
+        }
+
+        return await browser.PostAsync(path, form);
+    }
+
+    /// <summary>Answers the permanent residence form page by page; returns the files page.</summary>
+    private static async Task<Uri> AnswerPermanentResidenceAsync(HttpClient browser, string idNumber, string name)
+    {
+        var first = await StartAsync(browser, SampleAnswers.PermanentResidence);
+        Assert.StartsWith("/apply/1.004222/form/person", PathOf(first), StringComparison.Ordinal);
+        var answers = SampleAnswers.For(SampleAnswers.PermanentResidence, idNumber, name);
+        var person = await IdentityAppFactory.PostFormAsync(browser, PathOf(first), new()
+        {
+            ["personIdNumber"] = answers["personIdNumber"]!,
+            ["personFullName"] = answers["personFullName"]!,
+            ["personDateOfBirth"] = answers["personDateOfBirth"]!,
+            ["phone"] = answers["phone"]!,
+            ["action"] = "next",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, person.StatusCode);
+        var home = person.Headers.Location!.OriginalString;
+        Assert.StartsWith("/apply/1.004222/form/home", home, StringComparison.Ordinal);
+        var homeAnswer = await IdentityAppFactory.PostFormAsync(browser, home, new()
+        {
+            ["newCommune"] = answers["newCommune"]!,
+            ["newAddress"] = answers["newAddress"]!,
+            ["homeBasis"] = answers["homeBasis"]!,
+            ["action"] = "next",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, homeAnswer.StatusCode);
+        Assert.StartsWith("/apply/1.004222/files", homeAnswer.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        return new Uri(new Uri("http://localhost"), homeAnswer.Headers.Location!);
+    }
+
+    private async Task<int> CountAsync<T>(Func<OneStopDbContext, IQueryable<T>> query)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<OneStopDbContext>()).CountAsync();
+    }
+
+    [Fact]
+    public async Task A_citizen_applies_page_by_page_and_a_second_click_makes_no_second_application()
+    {
+        var browser = await app.SignInCitizenAsync(An);
+        var first = await StartAsync(browser, SampleAnswers.PermanentResidence);
+        var firstPage = await (await browser.GetAsync(PathOf(first))).Content.ReadAsStringAsync();
+        Assert.Contains("value=\"Nguyễn Văn An\"", WebUtility.HtmlDecode(firstPage), StringComparison.Ordinal);
+        Assert.Contains("Cơ sở dữ liệu quốc gia về dân cư", firstPage, StringComparison.Ordinal);
+
+        var files = await AnswerPermanentResidenceAsync(browser, An, "Nguyễn Văn An");
+        var uploaded = await UploadAsync(browser, PathOf(files), [("file-lawful-home-proof", "so-do.pdf", Pdf)]);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var check = uploaded.Headers.Location!.OriginalString;
+        Assert.StartsWith("/apply/1.004222/check", check, StringComparison.Ordinal);
+
+        var checkPage = await (await browser.GetAsync(check)).Content.ReadAsStringAsync();
+        Assert.Contains("Thay đổi", checkPage, StringComparison.Ordinal);
+        Assert.Contains("so-do.pdf", checkPage, StringComparison.Ordinal);
+        var token = IdentityAppFactory.HiddenValue(checkPage, "SubmissionToken");
+        var fields = new Dictionary<string, string>
+        {
+            ["CommuneCode"] = SampleAnswers.BaDinh,
+            ["Phone"] = "0912345678",
+            ["Email"] = "an@example.vn",
+            ["SubmissionToken"] = token,
+            ["__RequestVerificationToken"] = IdentityAppFactory.HiddenValue(checkPage, "__RequestVerificationToken"),
+        };
+        var submitted = await browser.PostAsync(check, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var receipt = submitted.Headers.Location!.OriginalString;
+        Assert.Matches(@"^/applications/00004-\d{6}-\d{4}/receipt$", receipt);
+
+        // The same form posted again (a double click, a refresh) lands on the same receipt.
+        var again = await browser.PostAsync(check, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(receipt, again.Headers.Location!.OriginalString);
+        Assert.Equal(1, await CountAsync(db => db.Applications.Where(a => a.SubmissionKey == token)));
+        Assert.Equal(0, await CountAsync(db => db.ApplicationDrafts.Where(d => d.SubmissionToken == token)));
+        var code = receipt.Split('/')[2];
+        Assert.Equal(1, await CountAsync(db => db.ApplicationAttachments.Join(db.Applications.Where(a => a.Code == code), x => x.ApplicationId, a => a.Id, (x, a) => x)));
+
+        var receiptPage = await browser.GetAsync(receipt);
+        Assert.Equal(HttpStatusCode.OK, receiptPage.StatusCode);
+        var receiptHtml = await receiptPage.Content.ReadAsStringAsync();
+        Assert.Contains(code, receiptHtml, StringComparison.Ordinal);
+        Assert.Contains("Ngày hẹn trả kết quả", receiptHtml, StringComparison.Ordinal);
+        Assert.Matches(@"\d{2}/\d{2}/\d{4}", receiptHtml);
+        var pdf = await browser.GetAsync(receipt + ".pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..5], StringComparison.Ordinal);
+
+        // Someone else's receipt does not exist for another citizen.
+        var binh = await app.SignInCitizenAsync(Binh);
+        Assert.Equal(HttpStatusCode.NotFound, (await binh.GetAsync(receipt)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await binh.GetAsync(receipt + ".pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await binh.GetAsync($"/api/applications/{code}/receipt.pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_submissions_of_the_same_form_at_once_make_one_application()
+    {
+        var browser = await app.SignInCitizenAsync(Binh);
+        var files = await AnswerPermanentResidenceAsync(browser, Binh, "Trần Thị Bình");
+        var uploaded = await UploadAsync(browser, PathOf(files), [("file-lawful-home-proof", "so-do.pdf", Pdf)]);
+        var check = uploaded.Headers.Location!.OriginalString;
+        var checkPage = await (await browser.GetAsync(check)).Content.ReadAsStringAsync();
+        var token = IdentityAppFactory.HiddenValue(checkPage, "SubmissionToken");
+        var fields = new Dictionary<string, string>
+        {
+            ["CommuneCode"] = SampleAnswers.BaDinh,
+            ["SubmissionToken"] = token,
+            ["__RequestVerificationToken"] = IdentityAppFactory.HiddenValue(checkPage, "__RequestVerificationToken"),
+        };
+
+        var both = await Task.WhenAll(
+            browser.PostAsync(check, new FormUrlEncodedContent(fields)),
+            browser.PostAsync(check, new FormUrlEncodedContent(fields)));
+
+        Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(both[0].Headers.Location, both[1].Headers.Location);
+        Assert.Equal(1, await CountAsync(db => db.Applications.Where(a => a.SubmissionKey == token)));
+    }
+
+    [Fact]
+    public async Task A_question_that_depends_on_an_answer_is_asked_after_the_post_without_an_error()
+    {
+        var browser = await app.SignInCitizenAsync(Dung);
+        var first = await StartAsync(browser, SampleAnswers.PermanentResidence);
+        var person = await IdentityAppFactory.PostFormAsync(browser, PathOf(first), new()
+        {
+            ["personIdNumber"] = Dung,
+            ["personFullName"] = "Lê Văn Dũng",
+            ["personDateOfBirth"] = "1990-01-01",
+            ["phone"] = "0912345678",
+            ["action"] = "next",
+        });
+        var home = person.Headers.Location!.OriginalString;
+        var tenant = new Dictionary<string, string>
+        {
+            ["newCommune"] = SampleAnswers.BaDinh,
+            ["newAddress"] = "Số 3 ngõ 5 phố Kim Mã",
+            ["homeBasis"] = "tenant",
+            ["action"] = "next",
+        };
+        var asked = await IdentityAppFactory.PostFormAsync(browser, home, tenant);
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var html = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
+        Assert.Contains("cần trả lời thêm các câu hỏi mới", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"floorArea\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("error-summary", html, StringComparison.Ordinal);
+
+        tenant["headOfHouseholdIdNumber"] = An;
+        tenant["relationshipToHead"] = "Người thuê nhà";
+        tenant["floorArea"] = "abc";
+        var wrong = await IdentityAppFactory.PostFormAsync(browser, home, tenant);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("href=\"#floorArea\"", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        tenant["floorArea"] = "45";
+        var answered = await IdentityAppFactory.PostFormAsync(browser, home, tenant);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.StartsWith("/apply/1.004222/files", answered.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_answer_is_shown_in_Vietnamese_and_nothing_is_saved()
+    {
+        var browser = await app.SignInCitizenAsync(Dung);
+        var first = await StartAsync(browser, SampleAnswers.PermanentResidence);
+        var response = await IdentityAppFactory.PostFormAsync(browser, PathOf(first), new()
+        {
+            ["personIdNumber"] = Dung,
+            ["personFullName"] = "Lê Văn Dũng",
+            ["personDateOfBirth"] = "1990-01-01",
+            ["phone"] = "12345",
+            ["action"] = "next",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("class=\"error-summary\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#phone\"", html, StringComparison.Ordinal);
+        Assert.Contains("Số điện thoại gồm 10 chữ số, bắt đầu bằng số 0.", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        var draft = DraftOf(first);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var stored = await db.ApplicationDrafts.SingleAsync(d => d.Id == draft);
+        Assert.DoesNotContain("12345", stored.AnswersJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_text_file_named_pdf_is_refused_by_its_content_and_no_file_is_kept()
+    {
+        var browser = await app.SignInCitizenAsync(Khanh);
+        var files = await AnswerPermanentResidenceAsync(browser, Khanh, "Đỗ Văn Khánh");
+        var response = await UploadAsync(browser, PathOf(files),
+        [
+            ("file-lawful-home-proof", "so-do.pdf", Encoding.UTF8.GetBytes("đây không phải là PDF")),
+            ("file-owner-consent", "dong-y.pdf", Pdf),
+        ]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Tệp so-do.pdf không phải là PDF, JPEG hay PNG", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#file-lawful-home-proof\"", html, StringComparison.Ordinal);
+        var draft = DraftOf(files);
+        Assert.Equal(0, await CountAsync(db => db.ApplicationDraftFiles.Where(f => f.DraftId == draft)));
+
+        // Continuing without the required document is refused too.
+        var missing = await UploadAsync(browser, PathOf(files), []);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("Tải lên Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp", WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_draft_saved_half_way_is_listed_and_resumes_where_it_was_left()
+    {
+        var browser = await app.SignInCitizenAsync(Binh);
+        var first = await StartAsync(browser, SampleAnswers.CriminalRecord);
+        var saved = await IdentityAppFactory.PostFormAsync(browser, PathOf(first), new()
+        {
+            ["certificateType"] = "1",
+            ["purpose"] = "Xin việc",
+            ["action"] = "save",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("/apply/drafts", saved.Headers.Location!.OriginalString);
+
+        var list = await (await browser.GetAsync("/apply/drafts")).Content.ReadAsStringAsync();
+        Assert.Contains("Đã lưu nháp", list, StringComparison.Ordinal);
+        Assert.Contains($"/apply/3.000333/form/certificate?draft={DraftOf(first)}", list, StringComparison.Ordinal);
+        var resumed = WebUtility.HtmlDecode(await (await browser.GetAsync(PathOf(first))).Content.ReadAsStringAsync());
+        Assert.Contains("Xin việc</textarea>", resumed, StringComparison.Ordinal);
+
+        // Another citizen cannot open the draft.
+        var dung = await app.SignInCitizenAsync(Dung);
+        Assert.Equal(HttpStatusCode.NotFound, (await dung.GetAsync(PathOf(first))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Applying_needs_a_citizen_sign_in()
+    {
+        var anonymous = app.NewBrowser();
+        var response = await anonymous.GetAsync("/apply/1.004222");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+}
