@@ -163,7 +163,13 @@ public sealed class ApplicationJournal(
             await RollBackAsync(transaction, cancellationToken);
             return StepOutcome.Conflict;
         }
-        catch (DbUpdateException) when (!isNew)
+        catch (DbUpdateException) when (isNew)
+        {
+            // A submission racing this one with the same submission key: the unique key refused ours.
+            await RollBackAsync(transaction, cancellationToken);
+            return StepOutcome.Conflict;
+        }
+        catch (DbUpdateException)
         {
             // A racing step took the same event sequence (or, for a repeat, the same request key).
             await RollBackAsync(transaction, cancellationToken);
