@@ -16,7 +16,7 @@ public static class WorkspaceModule
         services.AddScoped<UnitOfficers>();
         services.AddScoped<AnswerDisplay>();
         services.AddScoped<ResultIssuing>();
-        services.AddScoped<Casework.Casework>();
+        services.AddScoped<OfficerCasework>();
         services.AddScoped<WorkspaceQueues>();
         services.AddScoped<CaseSheets>();
         services.AddScoped<CounterIntake>();

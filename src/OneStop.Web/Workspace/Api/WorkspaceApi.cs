@@ -98,7 +98,7 @@ internal static class WorkspaceApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/applications/{code}/actions/{action}", ActAsync)
-            .WithMetadata(new OfficerAccessAttribute([.. Casework.Casework.ActingRoles])
+            .WithMetadata(new OfficerAccessAttribute([.. OfficerCasework.ActingRoles])
             {
                 ExampleRequest = "/api/workspace/applications/" + ExampleCode + "/actions/receive",
                 ExampleBody = "{}",
@@ -164,7 +164,7 @@ internal static class WorkspaceApi
             i.AssignedOfficerName, i.Due.DueAt, i.Due.RemainingWorkingHours, i.Due.Standing == DueStanding.Overdue, i.Due.Vietnamese)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(string code, Casework.Casework casework, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string code, OfficerCasework casework, CancellationToken cancellationToken)
     {
         var (access, file) = await casework.OpenAsync(code, cancellationToken);
         if (file is null)
@@ -181,7 +181,7 @@ internal static class WorkspaceApi
             [.. file.Answers.Select(x => new AnswerDto(x.Key, x.Label.Vi, x.Value))],
             [.. file.Attachments.Select(x => new AttachmentDto(x.Id, x.DocumentKey, x.FileName, x.ContentType, x.Size, $"/workspace/applications/{a.Code}/attachments/{x.Id}"))],
             [.. file.History.Select(e => new EventDto(e.Sequence, e.Action, e.FromState, e.ToState, e.Status.Key(), e.ActorName ?? e.ActorId, e.ActorRole, e.At, e.StepDueAt, e.OnTime, e.Note))],
-            [.. file.Actions.Select(x => new ActionDto(x.Key, x.Name.Vi, x.To, x.StopsClock, Casework.Casework.NeedsNote.Contains(x.Key)))],
+            [.. file.Actions.Select(x => new ActionDto(x.Key, x.Name.Vi, x.To, x.StopsClock, OfficerCasework.NeedsNote.Contains(x.Key)))],
             file.MayAssign,
             [.. file.Results.Select(r => new ResultDto(r.Result.Id, r.Result.Title, r.Outcome.ToString(), r.SignedBy, r.SignedAt, $"/workspace/applications/{a.Code}/results/{r.Result.Id}"))]));
     }
@@ -191,11 +191,11 @@ internal static class WorkspaceApi
         string action,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         [FromBody] ActionRequestDto? body,
-        Casework.Casework casework,
+        OfficerCasework casework,
         ICurrentOfficer officer,
         CancellationToken cancellationToken)
     {
-        if (!Casework.Casework.ActingRoles.Any(officer.IsInRole))
+        if (!OfficerCasework.ActingRoles.Any(officer.IsInRole))
         {
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Role may not act",
                 detail: "Only receptionists, specialists and unit leaders act on applications.");
@@ -232,19 +232,19 @@ internal static class WorkspaceApi
         };
     }
 
-    private static async Task<IResult> ControlSheetAsync(string code, Casework.Casework casework, CaseSheets sheets, CancellationToken cancellationToken)
+    private static async Task<IResult> ControlSheetAsync(string code, OfficerCasework casework, CaseSheets sheets, CancellationToken cancellationToken)
     {
         var (access, file) = await casework.OpenAsync(code, cancellationToken);
         return file is null ? Refusal(access, code) : Results.File(sheets.ControlSheetPdf(file), "application/pdf", $"phieu-kiem-soat-{code}.pdf");
     }
 
-    private static async Task<IResult> ReceiptAsync(string code, Casework.Casework casework, CaseSheets sheets, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiptAsync(string code, OfficerCasework casework, CaseSheets sheets, CancellationToken cancellationToken)
     {
         var (access, file) = await casework.OpenAsync(code, cancellationToken);
         return file is null ? Refusal(access, code) : Results.File(sheets.ReceiptPdf(file), "application/pdf", $"giay-tiep-nhan-{code}.pdf");
     }
 
-    private static async Task<IResult> AttachmentAsync(string code, Guid id, Casework.Casework casework, OneStopDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> AttachmentAsync(string code, Guid id, OfficerCasework casework, OneStopDbContext db, CancellationToken cancellationToken)
     {
         var (access, application) = await casework.FindAsync(code, cancellationToken);
         if (application is null)
@@ -259,7 +259,7 @@ internal static class WorkspaceApi
             : Results.File(attachment.Content, attachment.ContentType, attachment.FileName);
     }
 
-    private static async Task<IResult> ResultAsync(string code, Guid id, Casework.Casework casework, Signing.Issued.IResultDocuments results, CancellationToken cancellationToken)
+    private static async Task<IResult> ResultAsync(string code, Guid id, OfficerCasework casework, Signing.Issued.IResultDocuments results, CancellationToken cancellationToken)
     {
         var (access, application) = await casework.FindAsync(code, cancellationToken);
         if (application is null)

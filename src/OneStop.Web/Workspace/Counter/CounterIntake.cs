@@ -49,7 +49,7 @@ public sealed record CounterResult(Application? Application, IReadOnlyList<Field
 /// </summary>
 public sealed class CounterIntake(
     ApplicationIntake intake,
-    Casework.Casework casework,
+    OfficerCasework casework,
     IProcedureCatalog catalog,
     IAdministrativeUnitDirectory units,
     ICurrentOfficer officer,

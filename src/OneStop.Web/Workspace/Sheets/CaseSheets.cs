@@ -77,7 +77,7 @@ public sealed class CaseSheets(IDocumentRenderer renderer, AnswerDisplay answers
     public static string StepName(WorkflowDefinition workflow, string action) => action switch
     {
         "submit" => "Nộp hồ sơ",
-        Casework.Casework.AssignAction => "Phân công xử lý",
+        OfficerCasework.AssignAction => "Phân công xử lý",
         _ => workflow.Actions.FirstOrDefault(a => a.Key == action)?.Name.Vi ?? action,
     };
 

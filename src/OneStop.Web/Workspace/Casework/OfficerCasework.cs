@@ -80,7 +80,7 @@ public sealed record ActResult(ActOutcome Outcome, Application? Application = nu
 /// taking the actions its procedure's workflow allows the officer's roles from its current state.
 /// Every change is one step through <see cref="ApplicationJournal"/>; this class only decides.
 /// </summary>
-public sealed class Casework(
+public sealed class OfficerCasework(
     OneStopDbContext db,
     IProcedureCatalog catalog,
     ApplicationJournal journal,
