@@ -32,13 +32,16 @@ public sealed partial class ResultIssuing(
 
         const string position = "Thủ trưởng đơn vị";
         var today = DateOnly.FromDateTime(VietnameseFormat.ToVietnamTime(clock.GetUtcNow()).DateTime);
+        // The body reads as prose (option labels, names, dates); the title keeps the values as answered ("SỐ 1").
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var titleValues = new Dictionary<string, string>(StringComparer.Ordinal);
         var raw = AnswerDisplay.Raw(application);
         foreach (var field in definition.Form.AllFields)
         {
             if (raw.TryGetValue(field.Key, out var value) && !string.IsNullOrWhiteSpace(value))
             {
                 values[field.Key] = answers.Display(field, value);
+                titleValues[field.Key] = value;
             }
         }
 
@@ -58,7 +61,7 @@ public sealed partial class ResultIssuing(
             new Issuer([signer.UnitName.ToUpperInvariant()], answers.PlaceOf(application.ProvinceCode)),
             null,
             today,
-            Fill(template.Title.Vi, values),
+            Fill(template.Title.Vi, titleValues),
             null,
             application.Code,
             body,
