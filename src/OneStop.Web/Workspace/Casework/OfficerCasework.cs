@@ -201,7 +201,7 @@ public sealed class OfficerCasework(
         if (request.Action == "approve" && procedure.Definition.Result.Electronic)
         {
             // Signed first, recorded second: a failed signature leaves the application untouched, and a
-            // step that then fails to record leaves only an unreferenced signed document (ADR 0012).
+            // step that then fails to record leaves only an unreferenced signed document (ADR 0070).
             try
             {
                 issued = await issuing.IssueAsync(application, procedure.Definition, cancellationToken);
