@@ -186,6 +186,8 @@ public sealed class WorkspaceAccessTests(WorkspaceAppFactory app) : IClassFixtur
         Assert.Equal(ApplicationStatus.Received, application.Status);
         Assert.Equal("Trần Văn Minh", application.AssignedOfficerName);
         Assert.Equal(["submit", "receive"], (await app.EventsAsync(code)).Select(e => e.Action).ToArray());
+        var page = await (await receptionist.GetAsync(response.Headers.Location)).Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"/workspace/applications/{code}/receipt.pdf\"", page, StringComparison.Ordinal);
         var receipt = await receptionist.GetAsync($"/workspace/applications/{code}/receipt.pdf");
         Assert.Equal("application/pdf", receipt.Content.Headers.ContentType!.MediaType);
 
