@@ -209,6 +209,36 @@ public sealed class WorkflowPathTests(WorkspaceAppFactory app) : IClassFixture<W
     }
 
     [Fact]
+    public async Task A_leader_reassigns_a_received_application_without_restarting_its_step()
+    {
+        var application = await app.SubmitAsync(SampleAnswers.CriminalRecord, SampleAnswers.PhoHien, "033090005678", "Lê Văn Dũng");
+        await ActAsync(await app.OfficerAsync(Officers.PoliceReceptionist), application.Code, "receive");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A step due moment no recomputation from now could give, so that a restarted budget shows.
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            (await db.Set<Application>().SingleAsync(a => a.Code == application.Code)).StepDueAt = DateTimeOffset.UtcNow.AddMinutes(-7);
+            await db.SaveChangesAsync();
+        }
+
+        var before = await app.ApplicationAsync(application.Code);
+        var leader = await app.OfficerAsync(Officers.PoliceLeader);
+
+        var missing = await PostActionAsync(leader, application.Code, "assign", new { assignTo = await app.OfficerIdAsync(Officers.BaDinhSpecialist) });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var assigned = await ActAsync(leader, application.Code, "assign", new { assignTo = await app.OfficerIdAsync(Officers.PoliceSpecialist) });
+
+        Assert.Equal("received", assigned.GetProperty("state").GetString());
+        var after = await app.ApplicationAsync(application.Code);
+        Assert.Equal("Lương Thị Hạnh", after.AssignedOfficerName);
+        Assert.Equal(before.StepDueAt, after.StepDueAt);
+        Assert.Equal(before.DueAt, after.DueAt);
+        var mine = await GetJsonAsync(await app.OfficerAsync(Officers.PoliceSpecialist), "/api/workspace/applications?queue=mine");
+        Assert.Contains(mine.EnumerateArray(), i => i.GetProperty("code").GetString() == application.Code);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostActionAsync(await app.OfficerAsync(Officers.PoliceSpecialist), application.Code, "assign", new { assignTo = "x" })).StatusCode);
+    }
+
+    [Fact]
     public async Task Repeating_an_approval_with_the_same_key_issues_one_result_and_records_one_step()
     {
         var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "001192007890", "Phạm Thị Hoa");
