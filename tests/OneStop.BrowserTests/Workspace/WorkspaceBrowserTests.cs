@@ -45,6 +45,7 @@ public sealed class WorkspaceBrowserTests : IAsyncLifetime
         await receptionist.GotoAsync("/workspace");
         Assert.Equal("Hồ sơ cần xử lý", await receptionist.InnerTextAsync("h1"));
         Assert.Empty(await BrowserFixture.SeriousAccessibilityViolationsAsync(receptionist));
+        await BrowserFixture.ScreenshotAsync(receptionist, "workspace-queue");
         await receptionist.ClickAsync($"a:text('{code}')");
         Assert.Empty(await BrowserFixture.SeriousAccessibilityViolationsAsync(receptionist));
         await receptionist.SelectOptionAsync("#assign-receive", new SelectOptionValue { Label = "Trần Văn Minh" });

@@ -222,4 +222,21 @@ public sealed class WorkspaceAccessTests(WorkspaceAppFactory app) : IClassFixtur
         Assert.Contains("href=\"#communeCode\"", html, StringComparison.Ordinal);
         Assert.Equal(before, await db.Applications.CountAsync());
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_workspace_API()
+    {
+        var document = await GetJsonAsync(app.NewBrowser(), "/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+        foreach (var (path, method) in new[]
+        {
+            ("/api/workspace/applications", "get"), ("/api/workspace/applications/{code}", "get"),
+            ("/api/workspace/applications/{code}/actions/{action}", "post"),
+        })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), $"{method} {path} has no summary");
+            Assert.Equal("Officer workspace", operation.GetProperty("tags")[0].GetString());
+        }
+    }
 }
