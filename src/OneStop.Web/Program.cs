@@ -13,6 +13,7 @@ using OneStop.Web.Shared.Persistence;
 using OneStop.Web.Shared.Security;
 using OneStop.Web.Shared.Web;
 using OneStop.Web.Signing;
+using OneStop.Web.Workspace;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +34,7 @@ builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddIdentityAndAccess(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddApplications(builder.Configuration);
+builder.Services.AddWorkspace(builder.Configuration);
 
 var app = builder.Build();
 
@@ -53,6 +55,7 @@ app.MapAuditApi();
 app.MapIdentityApi();
 app.MapNotificationsApi();
 app.MapApplicationsApi();
+app.MapWorkspaceApi();
 
 app.MapOneStopEndpoints();
 

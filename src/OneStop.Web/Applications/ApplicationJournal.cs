@@ -205,8 +205,11 @@ public sealed class ApplicationJournal(
         }
 
         var final = procedure.Workflow.State(step.ToState)?.Final == true;
+        // A step that keeps the state (an assignment, an apology) does not restart the step's time budget.
+        var keepsStep = application.EventCount > 0 && step.ToState == application.State;
         application.StepDueAt = final || step.StopsClock
             ? null
+            : keepsStep ? application.StepDueAt
             : await deadlines.StepDueAsync(application.ProvinceCode, now, procedure.Workflow, step.ToState, cancellationToken);
         application.State = step.ToState;
         application.Status = ApplicationStatuses.FromState(step.ToState, application.ReceivedAt is not null);

@@ -25,6 +25,7 @@ public sealed class CapabilityBoundaryTests
         "Identity",
         "Notifications",
         "Applications",
+        "Workspace",
     ];
 
     /// <summary>What each capability may use besides Shared. Anything not listed is forbidden.</summary>
@@ -45,6 +46,9 @@ public sealed class CapabilityBoundaryTests
 
         // Registry data reaches applications only through the exchange gateway (prefill).
         ["Applications"] = ["AdministrativeUnits", "Catalog", "Calendar", "Documents", "Signing", "Exchange", "Audit", "Notifications"],
+
+        // The officer workspace runs applications; it reads officer accounts only to assign work and to sign as.
+        ["Workspace"] = ["Applications", "Catalog", "Calendar", "AdministrativeUnits", "Documents", "Signing", "Audit", "Notifications", "Identity", "Exchange"],
     };
 
     public static TheoryData<string> CapabilityNames => new(Capabilities);

@@ -11,7 +11,8 @@ namespace OneStop.Web.Identity.Demo;
 
 /// <summary>
 /// The demo's accounts: one officer per role in two communes of two provinces (Phường Ba Đình, Hà Nội
-/// and Phường Phố Hiến, Hưng Yên), a department officer, the province administrators, a system
+/// and Phường Phố Hiến, Hưng Yên), the provincial police of Hưng Yên (receptionist, specialist, leader,
+/// for province-level procedures such as the criminal record certificate), a department officer, the province administrators, a system
 /// administrator, and citizens of the built-in identity provider. Only ever created in demo mode.
 /// </summary>
 public static class DemoAccounts
@@ -29,6 +30,9 @@ public static class DemoAccounts
         new("chuyenvien.phohien@onestop.example", "Đỗ Văn Nam", "33", "11953", "Phường Phố Hiến", Roles.Specialist),
         new("lanhdao.phohien@onestop.example", "Vũ Đức Thắng", "33", "11953", "Phường Phố Hiến", Roles.UnitLeader),
         new("chuyenvien.stp.hungyen@onestop.example", "Bùi Thị Mai", "33", "33-STP", "Sở Tư pháp tỉnh Hưng Yên", Roles.Specialist),
+        new("tiepnhan.ca.hungyen@onestop.example", "Trịnh Văn Khoa", "33", "33-CA", "Công an tỉnh Hưng Yên", Roles.Receptionist),
+        new("chuyenvien.ca.hungyen@onestop.example", "Lương Thị Hạnh", "33", "33-CA", "Công an tỉnh Hưng Yên", Roles.Specialist),
+        new("lanhdao.ca.hungyen@onestop.example", "Phan Quốc Bảo", "33", "33-CA", "Công an tỉnh Hưng Yên", Roles.UnitLeader),
         new("quantri.hanoi@onestop.example", "Ngô Minh Tuấn", "01", "01-VPUB", "Văn phòng UBND thành phố Hà Nội", Roles.ProvinceAdministrator),
         new("quantri.hungyen@onestop.example", "Đặng Thu Trang", "33", "33-VPUB", "Văn phòng UBND tỉnh Hưng Yên", Roles.ProvinceAdministrator),
         new("quantri.hethong@onestop.example", "Hoàng Văn Long", "01", "01-SKHCN", "Sở Khoa học và Công nghệ thành phố Hà Nội", Roles.SystemAdministrator),

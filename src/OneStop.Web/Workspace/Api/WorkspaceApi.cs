@@ -1,0 +1,279 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Web.Applications.Model;
+using OneStop.Web.Shared.Persistence;
+using OneStop.Web.Shared.Security;
+using OneStop.Web.Workspace.Casework;
+using OneStop.Web.Workspace.Queues;
+using OneStop.Web.Workspace.Sheets;
+
+namespace OneStop.Web.Workspace.Api;
+
+public sealed record QueueItemDto(
+    string Code,
+    string ProcedureCode,
+    string ProcedureName,
+    string ApplicantName,
+    string UnitCode,
+    string Status,
+    string State,
+    string StateName,
+    string? AssignedOfficerName,
+    DateTimeOffset? DueAt,
+    decimal? RemainingWorkingHours,
+    bool Overdue,
+    string DueText);
+
+public sealed record AnswerDto(string Key, string Label, string Value);
+
+public sealed record AttachmentDto(Guid Id, string DocumentKey, string FileName, string ContentType, long Size, string DownloadUrl);
+
+public sealed record EventDto(int Sequence, string Action, string FromState, string ToState, string Status, string ActorName, string ActorRole, DateTimeOffset At, DateTimeOffset? StepDueAt, bool? OnTime, string? Note);
+
+public sealed record ActionDto(string Key, string Name, string To, bool StopsClock, bool NoteRequired);
+
+public sealed record ResultDto(Guid Id, string Title, string Signature, string? SignedBy, DateTimeOffset? SignedAt, string DownloadUrl);
+
+public sealed record ApplicationDto(
+    string Code,
+    string ProcedureCode,
+    int ProcedureVersion,
+    string ProcedureName,
+    string Channel,
+    string UnitCode,
+    string ApplicantIdNumber,
+    string ApplicantName,
+    string? ApplicantPhone,
+    string? ApplicantEmail,
+    string Status,
+    string State,
+    string StateName,
+    int Revision,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? ReceivedAt,
+    DateTimeOffset? DueAt,
+    string DueText,
+    string? AssignedOfficerId,
+    string? AssignedOfficerName,
+    IReadOnlyList<AnswerDto> Answers,
+    IReadOnlyList<AttachmentDto> Attachments,
+    IReadOnlyList<EventDto> History,
+    IReadOnlyList<ActionDto> Actions,
+    bool MayAssign,
+    IReadOnlyList<ResultDto> Results);
+
+/// <summary>What an officer decides: a note (required to refuse, ask for a supplement or send back), an assignee, the revision seen.</summary>
+public sealed record ActionRequestDto(string? Note, string? AssignTo, int? Revision);
+
+public sealed record ActionResultDto(string Code, string Outcome, string Status, string State, int Revision, Guid? IssuedResultId);
+
+/// <summary>The officer workspace's API: queues, one application, and the workflow's actions.</summary>
+internal static class WorkspaceApi
+{
+    private const string ExampleCode = "00004-260101-9999";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/workspace").WithTags("Officer workspace").RequireAuthorization(Policies.Officer);
+
+        api.MapGet("/applications", ListAsync)
+            .WithMetadata(new OfficerAccessAttribute([.. Roles.Officers])
+            {
+                ProvinceParameter = "province",
+                UnitParameter = "unit",
+                ExampleRequest = "/api/workspace/applications?province={province}&unit={unit}",
+            })
+            .WithName("ListWorkspaceApplications")
+            .WithSummary("A queue of open applications in the officer's jurisdiction: all, mine, to-act, to-receive, due-soon, overdue or waiting; narrowed by province, unit and procedure.")
+            .Produces<IReadOnlyList<QueueItemDto>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/applications/{code}", GetAsync)
+            .WithMetadata(new OfficerAccessAttribute([.. Roles.Officers]) { ExampleRequest = "/api/workspace/applications/" + ExampleCode })
+            .WithName("GetWorkspaceApplication")
+            .WithSummary("One application: details, answers, attachments, history, and the actions the officer may take now.")
+            .Produces<ApplicationDto>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/applications/{code}/actions/{action}", ActAsync)
+            .WithMetadata(new OfficerAccessAttribute([.. OfficerCasework.ActingRoles])
+            {
+                ExampleRequest = "/api/workspace/applications/" + ExampleCode + "/actions/receive",
+                ExampleBody = "{}",
+            })
+            .WithName("TakeWorkspaceAction")
+            .WithSummary("Takes a workflow action (or 'assign') on an application. Requires an Idempotency-Key header: repeating it changes nothing.")
+            .Accepts<ActionRequestDto>("application/json")
+            .Produces<ActionResultDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
+
+        // Files of an application, for officers of its jurisdiction only.
+        var files = app.MapGroup("/workspace/applications/{code}").WithTags("Officer workspace").RequireAuthorization(Policies.Officer);
+        files.MapGet("/control-sheet.pdf", ControlSheetAsync)
+            .WithMetadata(new OfficerAccessAttribute([.. Roles.Officers]) { ExampleRequest = $"/workspace/applications/{ExampleCode}/control-sheet.pdf" })
+            .WithName("GetControlSheetPdf")
+            .WithSummary("The process control sheet (phiếu kiểm soát quá trình giải quyết hồ sơ) as PDF.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        files.MapGet("/receipt.pdf", ReceiptAsync)
+            .WithMetadata(new OfficerAccessAttribute([.. Roles.Officers]) { ExampleRequest = $"/workspace/applications/{ExampleCode}/receipt.pdf" })
+            .WithName("GetReceiptPdf")
+            .WithSummary("The receipt and appointment slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả) as PDF.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        files.MapGet("/attachments/{id:guid}", AttachmentAsync)
+            .WithMetadata(new OfficerAccessAttribute([.. Roles.Officers]) { ExampleRequest = $"/workspace/applications/{ExampleCode}/attachments/00000000-0000-0000-0000-000000000001" })
+            .WithName("GetApplicationAttachment")
+            .WithSummary("Downloads a file handed in with the application.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        files.MapGet("/results/{id:guid}", ResultAsync)
+            .WithMetadata(new OfficerAccessAttribute([.. Roles.Officers]) { ExampleRequest = $"/workspace/applications/{ExampleCode}/results/00000000-0000-0000-0000-000000000001" })
+            .WithName("GetApplicationResult")
+            .WithSummary("Downloads the signed result of the application (PDF).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> ListAsync(
+        string? queue, string? province, string? unit, string? procedure, WorkspaceQueues queues, CancellationToken cancellationToken)
+    {
+        var query = new QueueQuery(queue, province, unit, procedure);
+        switch (queues.Check(query))
+        {
+            case QueueAccess.UnknownQueue:
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["queue"] = [$"Unknown queue '{queue}'; use one of: {string.Join(", ", QueueNames.Known)}."],
+                });
+            case QueueAccess.OutsideJurisdiction:
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside your jurisdiction",
+                    detail: "The province or unit asked for lies outside your jurisdiction.");
+        }
+
+        var items = await queues.ListAsync(query, cancellationToken);
+        return Results.Ok(items.Select(i => new QueueItemDto(
+            i.Code, i.ProcedureCode, i.ProcedureName, i.ApplicantName, i.UnitCode, i.Status.Key(), i.State, i.StateName,
+            i.AssignedOfficerName, i.Due.DueAt, i.Due.RemainingWorkingHours, i.Due.Standing == DueStanding.Overdue, i.Due.Vietnamese)).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(string code, OfficerCasework casework, CancellationToken cancellationToken)
+    {
+        var (access, file) = await casework.OpenAsync(code, cancellationToken);
+        if (file is null)
+        {
+            return Refusal(access, code);
+        }
+
+        var a = file.Application;
+        return Results.Ok(new ApplicationDto(
+            a.Code, a.ProcedureCode, a.ProcedureVersion, a.ProcedureName, a.Channel.ToString().ToLowerInvariant(), a.UnitCode,
+            a.ApplicantIdNumber, a.ApplicantName, a.ApplicantPhone, a.ApplicantEmail,
+            a.Status.Key(), a.State, file.StateName, a.Revision, a.SubmittedAt, a.ReceivedAt, a.DueAt, file.Due.Vietnamese,
+            a.AssignedOfficerId, a.AssignedOfficerName,
+            [.. file.Answers.Select(x => new AnswerDto(x.Key, x.Label.Vi, x.Value))],
+            [.. file.Attachments.Select(x => new AttachmentDto(x.Id, x.DocumentKey, x.FileName, x.ContentType, x.Size, $"/workspace/applications/{a.Code}/attachments/{x.Id}"))],
+            [.. file.History.Select(e => new EventDto(e.Sequence, e.Action, e.FromState, e.ToState, e.Status.Key(), e.ActorName ?? e.ActorId, e.ActorRole, e.At, e.StepDueAt, e.OnTime, e.Note))],
+            [.. file.Actions.Select(x => new ActionDto(x.Key, x.Name.Vi, x.To, x.StopsClock, OfficerCasework.NeedsNote.Contains(x.Key)))],
+            file.MayAssign,
+            [.. file.Results.Select(r => new ResultDto(r.Result.Id, r.Result.Title, r.Outcome.ToString(), r.SignedBy, r.SignedAt, $"/workspace/applications/{a.Code}/results/{r.Result.Id}"))]));
+    }
+
+    private static async Task<IResult> ActAsync(
+        string code,
+        string action,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        [FromBody] ActionRequestDto? body,
+        OfficerCasework casework,
+        ICurrentOfficer officer,
+        CancellationToken cancellationToken)
+    {
+        if (!OfficerCasework.ActingRoles.Any(officer.IsInRole))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Role may not act",
+                detail: "Only receptionists, specialists and unit leaders act on applications.");
+        }
+
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["Idempotency-Key"] = ["Send an Idempotency-Key header (at most 100 characters), unique per intended action; repeating it changes nothing."],
+            });
+        }
+
+        var result = await casework.ActAsync(
+            new ActRequest(code, action, body?.Note, body?.AssignTo, "api:" + idempotencyKey.Trim(), body?.Revision), cancellationToken);
+        var message = result.Message?.En;
+        return result.Outcome switch
+        {
+            ActOutcome.Done or ActOutcome.AlreadyDone => Results.Ok(new ActionResultDto(
+                result.Application!.Code,
+                result.Outcome == ActOutcome.Done ? "done" : "already-done",
+                result.Application.Status.Key(),
+                result.Application.State,
+                result.Application.Revision,
+                result.IssuedResult?.Id)),
+            ActOutcome.NotFound or ActOutcome.UnknownAction => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: message),
+            ActOutcome.OutsideJurisdiction => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside your jurisdiction", detail: message),
+            ActOutcome.RoleMayNotAct => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Role may not take this action", detail: message),
+            ActOutcome.NotFromState => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Action not allowed from the current state", detail: message),
+            ActOutcome.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The application changed meanwhile", detail: message),
+            ActOutcome.Invalid => Results.ValidationProblem(new Dictionary<string, string[]> { [result.Field ?? "body"] = [message ?? "Invalid request."] }),
+            ActOutcome.SigningFailed => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The result could not be signed", detail: message),
+            _ => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: message),
+        };
+    }
+
+    private static async Task<IResult> ControlSheetAsync(string code, OfficerCasework casework, CaseSheets sheets, CancellationToken cancellationToken)
+    {
+        var (access, file) = await casework.OpenAsync(code, cancellationToken);
+        return file is null ? Refusal(access, code) : Results.File(sheets.ControlSheetPdf(file), "application/pdf", $"phieu-kiem-soat-{code}.pdf");
+    }
+
+    private static async Task<IResult> ReceiptAsync(string code, OfficerCasework casework, CaseSheets sheets, CancellationToken cancellationToken)
+    {
+        var (access, file) = await casework.OpenAsync(code, cancellationToken);
+        return file is null ? Refusal(access, code) : Results.File(sheets.ReceiptPdf(file), "application/pdf", $"giay-tiep-nhan-{code}.pdf");
+    }
+
+    private static async Task<IResult> AttachmentAsync(string code, Guid id, OfficerCasework casework, OneStopDbContext db, CancellationToken cancellationToken)
+    {
+        var (access, application) = await casework.FindAsync(code, cancellationToken);
+        if (application is null)
+        {
+            return Refusal(access, code);
+        }
+
+        var attachment = await db.Set<ApplicationAttachment>().AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == id && a.ApplicationId == application.Id, cancellationToken);
+        return attachment is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown attachment", detail: $"Application {code} has no attachment {id}.")
+            : Results.File(attachment.Content, attachment.ContentType, attachment.FileName);
+    }
+
+    private static async Task<IResult> ResultAsync(string code, Guid id, OfficerCasework casework, Signing.Issued.IResultDocuments results, CancellationToken cancellationToken)
+    {
+        var (access, application) = await casework.FindAsync(code, cancellationToken);
+        if (application is null)
+        {
+            return Refusal(access, code);
+        }
+
+        var file = await results.FindAsync(id, cancellationToken);
+        return file is null || file.Result.ApplicationCode != application.Code
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown result", detail: $"Application {code} has no result {id}.")
+            : Results.File(file.Pdf, "application/pdf", $"{code}.pdf");
+    }
+
+    private static IResult Refusal(CaseAccess access, string code) => access == CaseAccess.OutsideJurisdiction
+        ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside your jurisdiction", detail: $"Application {code} lies outside your jurisdiction.")
+        : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown application", detail: $"There is no application with code '{code}'.");
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Web.Catalog;
+using OneStop.Web.Shared.Security;
+using OneStop.Web.Workspace.Queues;
+
+namespace OneStop.Web.Workspace.Pages;
+
+/// <summary>The officer's queues, within the officer's jurisdiction, narrowed by unit and procedure.</summary>
+[Authorize(Policy = Policies.Officer)]
+[OfficerAccess(Roles.Receptionist, Roles.Specialist, Roles.UnitLeader, Roles.ProvinceAdministrator, Roles.SystemAdministrator,
+    ProvinceParameter = "province", UnitParameter = "unit", ExampleRequest = "/workspace?province={province}&unit={unit}")]
+public sealed class WorkspaceIndexModel(WorkspaceQueues queues, IProcedureCatalog catalog, ICurrentOfficer officer) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "queue")]
+    public string? Queue { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "province")]
+    public string? Province { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "unit")]
+    public string? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "procedure")]
+    public string? Procedure { get; set; }
+
+    public IReadOnlyList<QueueItem> Items { get; private set; } = [];
+
+    public IReadOnlyList<ProcedureSummary> Procedures { get; private set; } = [];
+
+    public string CurrentQueue => string.IsNullOrWhiteSpace(Queue) ? DefaultQueue : Queue;
+
+    /// <summary>A receptionist starts with the desk's queue; the others with their own steps.</summary>
+    public string DefaultQueue => officer.IsInRole(Roles.Receptionist) ? QueueNames.ToReceive
+        : officer.IsInRole(Roles.Specialist) || officer.IsInRole(Roles.UnitLeader) ? QueueNames.ToAct
+        : QueueNames.All;
+
+    public bool IsReceptionist => officer.IsInRole(Roles.Receptionist);
+
+    public string? OfficerName => officer.FullName;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var query = new QueueQuery(CurrentQueue, Province, Unit, Procedure);
+        switch (queues.Check(query))
+        {
+            case QueueAccess.OutsideJurisdiction:
+                return Forbid();
+            case QueueAccess.UnknownQueue:
+                return NotFound();
+        }
+
+        Items = await queues.ListAsync(query, cancellationToken);
+        Procedures = (await catalog.SearchAsync(new ProcedureQuery(PageSize: ProcedureQuery.MaxPageSize), cancellationToken)).Items;
+        return Page();
+    }
+
+    public string QueueLink(string queue)
+    {
+        var parts = new List<string> { "queue=" + queue };
+        if (!string.IsNullOrWhiteSpace(Unit))
+        {
+            parts.Add("unit=" + Uri.EscapeDataString(Unit));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Procedure))
+        {
+            parts.Add("procedure=" + Uri.EscapeDataString(Procedure));
+        }
+
+        return "/workspace?" + string.Join("&", parts);
+    }
+}
