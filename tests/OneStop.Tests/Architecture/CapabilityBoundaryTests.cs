@@ -25,6 +25,7 @@ public sealed class CapabilityBoundaryTests
         "Identity",
         "Notifications",
         "Applications",
+        "Overdue",
     ];
 
     /// <summary>What each capability may use besides Shared. Anything not listed is forbidden.</summary>
@@ -45,6 +46,9 @@ public sealed class CapabilityBoundaryTests
 
         // Registry data reaches applications only through the exchange gateway (prefill).
         ["Applications"] = ["AdministrativeUnits", "Catalog", "Calendar", "Documents", "Signing", "Exchange", "Audit", "Notifications"],
+
+        // Officers are found through Shared's IOfficerDirectory, never through Identity itself.
+        ["Overdue"] = ["Applications", "Catalog", "Calendar", "Documents", "Notifications", "Audit", "AdministrativeUnits"],
     };
 
     public static TheoryData<string> CapabilityNames => new(Capabilities);
