@@ -15,7 +15,22 @@ namespace OneStop.IntegrationTests.Overdue;
 /// <summary>The real host with demo accounts and a clock the test moves.</summary>
 public class OverdueAppFactory : IdentityAppFactory
 {
+    private readonly Dictionary<string, HttpClient> _signedIn = [];
+
     public TestClock Clock { get; } = new();
+
+    /// <summary>A browser signed in as the officer, once per test class (an authenticator code serves once).</summary>
+    public async Task<HttpClient> OfficerAsync(string email)
+    {
+        if (!_signedIn.TryGetValue(email, out var browser))
+        {
+            Clock.Real();
+            browser = await SignInOfficerAsync(email);
+            _signedIn[email] = browser;
+        }
+
+        return browser;
+    }
 
     protected override void ConfigureTestServices(IServiceCollection services)
     {
