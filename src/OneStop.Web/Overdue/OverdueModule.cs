@@ -23,7 +23,7 @@ public static class OverdueModule
             .RequireAuthenticatedUser()
             .RequireRole(Roles.Receptionist, Roles.UnitLeader)
             .RequireClaim(OneStopClaimTypes.AuthenticationMethod, OneStopAuthentication.MultiFactor));
-        services.AddRecurringJob<OverdueReminderJob>(OverdueReminderJob.Name, TimeSpan.FromMinutes(Math.Max(0.05, options.ReminderIntervalMinutes)));
+        services.AddRecurringJob<OverdueReminderJob>(OverdueReminderJob.Name, TimeSpan.FromSeconds(Math.Max(1, options.ReminderIntervalSeconds)));
         return services;
     }
 

@@ -15,7 +15,7 @@ namespace OneStop.Web.Overdue;
 public sealed class OverdueOptions
 {
     /// <summary>How often the reminder job looks at the running applications.</summary>
-    public int ReminderIntervalMinutes { get; set; } = 5;
+    public int ReminderIntervalSeconds { get; set; } = 300;
 
     /// <summary>Warn this many working hours before a step falls due.</summary>
     public decimal StepWarningWorkingHours { get; set; } = 2;

@@ -47,6 +47,9 @@ public static class SchedulingSetup
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = SchedulerName);
+            // Firing and cluster check-ins run on the machine's clock, never on the registered TimeProvider:
+            // a clock moved for a test or a demo would stop the triggers and fail the other nodes out.
+            quartz.UseTimeProvider(TimeProvider.System);
             if (database.Provider == DatabaseProvider.Postgres)
             {
                 var connectionString = configuration.GetConnectionString("OneStop")
