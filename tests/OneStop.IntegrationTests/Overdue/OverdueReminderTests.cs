@@ -101,6 +101,12 @@ public sealed class OverdueReminderTests(OverdueAppFactory app) : IClassFixture<
         Assert.Equal("11953", overdue.UnitCode);
         var escalation = Assert.Single(await OverdueMessagesAsync(application.Code));
         Assert.Equal("lanhdao.phohien@onestop.example", escalation.Recipient);
+
+        var leader = await app.OfficerAsync("lanhdao.phohien@onestop.example");
+        var page = await leader.GetStringAsync("/workspace/overdue");
+        var waiting = page.IndexOf("Nhắc hạn chưa gửi được cho ai", StringComparison.Ordinal);
+        Assert.True(waiting > 0, "The page lists the notices that reached no one.");
+        Assert.Contains($"<strong>{application.Code}</strong>", page[waiting..], StringComparison.Ordinal);
     }
 
     [Fact]

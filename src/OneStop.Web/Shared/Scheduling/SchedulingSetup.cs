@@ -46,7 +46,12 @@ public static class SchedulingSetup
         services.AddSingleton(options);
         services.AddQuartz(quartz =>
         {
-            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = SchedulerName);
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = SchedulerName;
+                // AUTO: host name and a time stamp, distinct per instance, so the run logs tell instances apart.
+                scheduler.GenerateInstanceId = true;
+            });
             // Firing and cluster check-ins run on the machine's clock, never on the registered TimeProvider:
             // a clock moved for a test or a demo would stop the triggers and fail the other nodes out.
             quartz.UseTimeProvider(TimeProvider.System);
