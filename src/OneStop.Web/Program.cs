@@ -7,9 +7,11 @@ using OneStop.Web.Documents;
 using OneStop.Web.Exchange;
 using OneStop.Web.Identity;
 using OneStop.Web.Notifications;
+using OneStop.Web.Overdue;
 using OneStop.Web.Shared.Hosting;
 using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Persistence;
+using OneStop.Web.Shared.Scheduling;
 using OneStop.Web.Shared.Security;
 using OneStop.Web.Shared.Web;
 using OneStop.Web.Signing;
@@ -22,6 +24,7 @@ builder.Services.AddOneStopDatabase(builder.Configuration);
 builder.Services.AddOneStopSecurity();
 builder.Services.AddOneStopLocalization();
 builder.Services.AddOneStopWeb();
+builder.Services.AddOneStopScheduling(builder.Configuration);
 
 // Capabilities: each one registers its own services, pages and API.
 builder.Services.AddAdministrativeUnits(builder.Configuration);
@@ -35,6 +38,7 @@ builder.Services.AddIdentityAndAccess(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddApplications(builder.Configuration);
 builder.Services.AddWorkspace(builder.Configuration);
+builder.Services.AddOverdue(builder.Configuration);
 
 var app = builder.Build();
 
@@ -56,6 +60,7 @@ app.MapIdentityApi();
 app.MapNotificationsApi();
 app.MapApplicationsApi();
 app.MapWorkspaceApi();
+app.MapOverdueApi();
 
 app.MapOneStopEndpoints();
 

@@ -117,6 +117,7 @@ public static class IdentityModule
         });
 
         services.AddScoped<OfficerAccounts>();
+        services.AddScoped<IOfficerDirectory, OfficerDirectory>();
     }
 
     /// <summary>OneStop's own address (first of <c>urls</c>), with a trailing slash.</summary>

@@ -52,4 +52,10 @@ public sealed class NotificationMessage
     public DateTimeOffset? SentAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>The sender instance delivering it now; another instance leaves it alone until <see cref="ClaimedUntil"/>.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>When a claim lapses, so that a message claimed by an instance that died is picked up again.</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }

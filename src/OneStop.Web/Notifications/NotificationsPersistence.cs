@@ -18,6 +18,7 @@ internal sealed class NotificationMessageConfiguration : IEntityTypeConfiguratio
         builder.Property(m => m.Reference).HasMaxLength(40);
         builder.Property(m => m.Kind).HasMaxLength(80);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(100);
         builder.HasIndex(m => new { m.State, m.NextAttemptAt });
         builder.HasIndex(m => m.Reference);
     }

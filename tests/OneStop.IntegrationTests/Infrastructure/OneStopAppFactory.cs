@@ -26,6 +26,8 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:OneStop", _database.ConnectionString);
         builder.UseSetting("Database:ApplyMigrationsAtStartup", "true");
+        // Scheduled jobs would act on a test's data at moments of their own; a test that wants them turns them on.
+        builder.UseSetting("Scheduling:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -26,6 +26,7 @@ public sealed class CapabilityBoundaryTests
         "Notifications",
         "Applications",
         "Workspace",
+        "Overdue",
     ];
 
     /// <summary>What each capability may use besides Shared. Anything not listed is forbidden.</summary>
@@ -49,6 +50,8 @@ public sealed class CapabilityBoundaryTests
 
         // The officer workspace runs applications; it reads officer accounts only to assign work and to sign as.
         ["Workspace"] = ["Applications", "Catalog", "Calendar", "AdministrativeUnits", "Documents", "Signing", "Audit", "Notifications", "Identity", "Exchange"],
+        // Officers are found through Shared's IOfficerDirectory, never through Identity itself.
+        ["Overdue"] = ["Applications", "Catalog", "Calendar", "Documents", "Notifications", "Audit", "AdministrativeUnits"],
     };
 
     public static TheoryData<string> CapabilityNames => new(Capabilities);

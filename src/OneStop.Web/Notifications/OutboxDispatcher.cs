@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Web.Shared.Persistence;
+using Quartz;
+
+namespace OneStop.Web.Notifications;
+
+/// <summary>The <c>Notifications:Outbox</c> section.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>How many messages one pass claims; small, so that a slow server holds few claims.</summary>
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>Tries before a message is given up as <see cref="DeliveryState.Failed"/>.</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>The wait after the first failure; each further failure doubles it.</summary>
+    public int FirstRetrySeconds { get; set; } = 60;
+
+    public int MaxRetrySeconds { get; set; } = 6 * 3600;
+
+    /// <summary>How long a claim keeps other instances off a message (longer than one delivery can take).</summary>
+    public int ClaimSeconds { get; set; } = 300;
+
+    /// <summary>How often the sender job looks for due messages.</summary>
+    public int IntervalSeconds { get; set; } = 30;
+
+    /// <summary>The wait before try <paramref name="attempt"/> + 1 after try <paramref name="attempt"/> failed.</summary>
+    public TimeSpan RetryDelay(int attempt)
+    {
+        var seconds = FirstRetrySeconds * Math.Pow(2, Math.Max(0, attempt - 1));
+        return TimeSpan.FromSeconds(Math.Min(seconds, MaxRetrySeconds));
+    }
+}
+
+/// <summary>This process among the instances sharing the database, as it signs its claims.</summary>
+public sealed class OutboxInstance
+{
+    public string Id { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+}
+
+public sealed record OutboxPass(int Sent, int Retried, int Failed)
+{
+    public int Handled => Sent + Retried + Failed;
+}
+
+/// <summary>
+/// Delivers the due messages of the outbox. Each message is first claimed by a conditional update
+/// that only one instance can win (the row must still be pending and unclaimed, or its claim lapsed),
+/// so two instances never send the same message; a message whose sender died is claimed again when
+/// the claim lapses. A failed try is retried later with a doubling wait, and given up after the last.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    OneStopDbContext db,
+    IEmailSender email,
+    ISmsSender sms,
+    OutboxOptions options,
+    OutboxInstance instance,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
+{
+    public async Task<OutboxPass> DispatchDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Notifications
+            .Where(m => m.State == DeliveryState.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.NextAttemptAt)
+            .Select(m => m.Id)
+            .Take(options.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        int sent = 0, retried = 0, failed = 0;
+        foreach (var id in due)
+        {
+            var claimedUntil = now.AddSeconds(options.ClaimSeconds);
+            var claimed = await db.Notifications
+                .Where(m => m.Id == id && m.State == DeliveryState.Pending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(m => m.ClaimedBy, instance.Id).SetProperty(m => m.ClaimedUntil, claimedUntil),
+                    cancellationToken);
+            if (claimed == 0)
+            {
+                continue; // another instance took it meanwhile
+            }
+
+            var message = await db.Notifications.SingleAsync(m => m.Id == id, cancellationToken);
+            message.Attempts++;
+            try
+            {
+                await (message.Channel == NotificationChannel.Sms ? sms.SendAsync(message, cancellationToken) : email.SendAsync(message, cancellationToken));
+                message.State = DeliveryState.Sent;
+                message.SentAt = clock.GetUtcNow();
+                message.LastError = null;
+                sent++;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                message.LastError = Truncate(error.GetType().Name + ": " + error.Message, 1000);
+                if (message.Attempts >= options.MaxAttempts)
+                {
+                    message.State = DeliveryState.Failed;
+                    failed++;
+                    LogGivenUp(message.Id, message.Kind, message.Attempts, message.LastError);
+                }
+                else
+                {
+                    message.NextAttemptAt = clock.GetUtcNow() + options.RetryDelay(message.Attempts);
+                    retried++;
+                    LogRetry(message.Id, message.Attempts, message.NextAttemptAt, message.LastError);
+                }
+            }
+
+            message.ClaimedBy = null;
+            message.ClaimedUntil = null;
+            await db.SaveChangesAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+        }
+
+        return new OutboxPass(sent, retried, failed);
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Id} failed on try {Attempt}; next try at {NextAttemptAt}: {Error}")]
+    private partial void LogRetry(Guid id, int attempt, DateTimeOffset nextAttemptAt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Id} ({Kind}) given up after {Attempts} tries: {Error}")]
+    private partial void LogGivenUp(Guid id, string kind, int attempts, string error);
+}
+
+/// <summary>Sends the outbox, pass after pass, until nothing due is left. One instance of the cluster at a time.</summary>
+[DisallowConcurrentExecution]
+public sealed class OutboxSenderJob(IServiceScopeFactory scopes, OutboxOptions options) : IJob
+{
+    public const string Name = "notifications.outbox-sender";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        OutboxPass pass;
+        do
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            pass = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(cancellationToken);
+        }
+        while (pass.Handled >= options.BatchSize && !cancellationToken.IsCancellationRequested);
+    }
+}

@@ -1,0 +1,152 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OneStop.Web.Shared.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Overdue : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ClaimedBy",
+                table: "notification_outbox",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ClaimedUntil",
+                table: "notification_outbox",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "apology_letters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PreviousAppointmentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NewAppointmentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedById = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    IssuedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuedByRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequestKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_apology_letters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_apology_letters_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "overdue_notices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueMoment = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotifiedOfficers = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_overdue_notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_overdue_notices_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "overdue_reminder_runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Notices = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_overdue_reminder_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_apology_letters_ApplicationId_Number",
+                table: "apology_letters",
+                columns: new[] { "ApplicationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_apology_letters_ApplicationId_RequestKey",
+                table: "apology_letters",
+                columns: new[] { "ApplicationId", "RequestKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_overdue_notices_ApplicationId_Kind_DueMoment",
+                table: "overdue_notices",
+                columns: new[] { "ApplicationId", "Kind", "DueMoment" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_overdue_notices_ProvinceCode_UnitCode_CreatedAt",
+                table: "overdue_notices",
+                columns: new[] { "ProvinceCode", "UnitCode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_overdue_reminder_runs_RunId",
+                table: "overdue_reminder_runs",
+                column: "RunId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "apology_letters");
+
+            migrationBuilder.DropTable(
+                name: "overdue_notices");
+
+            migrationBuilder.DropTable(
+                name: "overdue_reminder_runs");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedBy",
+                table: "notification_outbox");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedUntil",
+                table: "notification_outbox");
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.IntegrationTests.Overdue;
+using OneStop.Web.Notifications;
+using OneStop.Web.Shared.Persistence;
+
+namespace OneStop.IntegrationTests.Notifications;
+
+/// <summary>An e-mail sender the test switches between failing and delivering, recording what it delivered.</summary>
+public sealed class ControllableEmailSender : IEmailSender
+{
+    private volatile bool _fail;
+
+    public bool Fail
+    {
+        get => _fail;
+        set => _fail = value;
+    }
+
+    public ConcurrentQueue<Guid> Delivered { get; } = new();
+
+    public Task SendAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        if (Fail)
+        {
+            throw new IOException("SMTP server not reachable");
+        }
+
+        Delivered.Enqueue(message.Id);
+        return Task.CompletedTask;
+    }
+}
+
+public class OutboxAppFactory : OverdueAppFactory
+{
+    public ControllableEmailSender Email { get; } = new();
+
+    /// <summary>Set to use the database of another host (a restart, a second instance).</summary>
+    public string? SharedConnectionString { get; init; }
+
+    public bool SchedulingEnabled { get; init; }
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
+    [
+        new("Notifications:Outbox:MaxAttempts", "3"),
+        new("Notifications:Outbox:FirstRetrySeconds", "60"),
+        new("Notifications:Outbox:IntervalSeconds", "1"),
+        new("Scheduling:Enabled", SchedulingEnabled ? "true" : "false"),
+        .. SharedConnectionString is null ? [] : new KeyValuePair<string, string?>[] { new("ConnectionStrings:OneStop", SharedConnectionString) },
+    ];
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        base.ConfigureTestServices(services);
+        services.AddSingleton<IEmailSender>(Email);
+    }
+
+    public async Task<Guid> EnqueueAsync(string reference, DateTimeOffset at)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var message = new NotificationMessage
+        {
+            Channel = NotificationChannel.Email,
+            Recipient = "an@example.vn",
+            Subject = "Hồ sơ đã được tiếp nhận",
+            Body = "Kính gửi Ông/Bà…",
+            Reference = reference,
+            Kind = "test.outbox",
+            CreatedAt = at,
+            NextAttemptAt = at,
+        };
+        db.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
+    }
+
+    public async Task<NotificationMessage> MessageAsync(Guid id)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Notifications.AsNoTracking().SingleAsync(m => m.Id == id);
+    }
+
+    public async Task<OutboxPass> DispatchAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();
+    }
+}
+
+public sealed class OutboxTests(OutboxAppFactory app) : IClassFixture<OutboxAppFactory>
+{
+    private static readonly DateTimeOffset Start = new(2026, 7, 1, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_failing_sender_retries_with_a_doubling_wait_and_gives_up_after_the_last_try()
+    {
+        app.Clock.Freeze(Start);
+        app.Email.Fail = true;
+        try
+        {
+            var id = await app.EnqueueAsync("RETRY-1", Start);
+
+            await app.DispatchAsync();
+            var message = await app.MessageAsync(id);
+            Assert.Equal((DeliveryState.Pending, 1, Start.AddSeconds(60)), (message.State, message.Attempts, message.NextAttemptAt));
+            Assert.Contains("SMTP server not reachable", message.LastError, StringComparison.Ordinal);
+            Assert.Null(message.ClaimedBy);
+
+            await app.DispatchAsync(); // not due yet
+            Assert.Equal(1, (await app.MessageAsync(id)).Attempts);
+
+            app.Clock.Freeze(Start.AddSeconds(60));
+            await app.DispatchAsync();
+            message = await app.MessageAsync(id);
+            Assert.Equal((DeliveryState.Pending, 2, Start.AddSeconds(60 + 120)), (message.State, message.Attempts, message.NextAttemptAt));
+
+            app.Clock.Freeze(Start.AddSeconds(180));
+            await app.DispatchAsync();
+            message = await app.MessageAsync(id);
+            Assert.Equal((DeliveryState.Failed, 3), (message.State, message.Attempts));
+            Assert.Null(message.SentAt);
+
+            app.Clock.Freeze(Start.AddDays(1));
+            await app.DispatchAsync();
+            Assert.Equal(3, (await app.MessageAsync(id)).Attempts);
+        }
+        finally
+        {
+            app.Email.Fail = false;
+        }
+    }
+
+    [Fact]
+    public async Task A_working_sender_marks_the_message_sent_and_two_senders_at_once_send_each_message_once()
+    {
+        app.Clock.Freeze(Start.AddDays(10));
+        var ids = new List<Guid>();
+        for (var i = 0; i < 30; i++)
+        {
+            ids.Add(await app.EnqueueAsync("ONCE-" + i, Start.AddDays(10)));
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            while ((await app.DispatchAsync()).Handled > 0)
+            {
+            }
+        })));
+
+        foreach (var id in ids)
+        {
+            var message = await app.MessageAsync(id);
+            Assert.Equal(DeliveryState.Sent, message.State);
+            Assert.Equal(Start.AddDays(10), message.SentAt);
+            Assert.Equal(1, message.Attempts);
+            Assert.Equal(1, app.Email.Delivered.Count(d => d == id));
+        }
+    }
+
+    [Fact]
+    public async Task The_system_administrator_reads_the_messages_of_an_application()
+    {
+        app.Clock.Real();
+        var admin = await app.OfficerAsync("quantri.hethong@onestop.example");
+        await app.EnqueueAsync("00004-260701-0042", DateTimeOffset.UtcNow);
+
+        var rows = await admin.GetFromJsonAsync<JsonElement>("/api/notifications?reference=00004-260701-0042");
+        var row = Assert.Single(rows.EnumerateArray());
+        Assert.Equal("pending", row.GetProperty("state").GetString());
+        Assert.Equal("an@example.vn", row.GetProperty("recipient").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/notifications")).StatusCode);
+    }
+}
+
+/// <summary>Messages are rows: a new host on the same database sends what the old one left, through its scheduler.</summary>
+public sealed class OutboxRestartTests
+{
+    [Fact]
+    public async Task A_restarted_host_sends_the_messages_left_pending()
+    {
+        var first = new OutboxAppFactory();
+        Guid id;
+        try
+        {
+            _ = first.Services; // start: migrate
+            id = await first.EnqueueAsync("RESTART-1", DateTimeOffset.UtcNow);
+            await first.DisposeAsync(); // the host stops; its database stays
+
+            await using var second = new OutboxAppFactory { SharedConnectionString = first.ConnectionString, SchedulingEnabled = true };
+            _ = second.Services;
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while ((await second.MessageAsync(id)).State != DeliveryState.Sent)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "The restarted host did not send the pending message within a minute.");
+                await Task.Delay(100);
+            }
+
+            Assert.Equal([id], second.Email.Delivered);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)first).DisposeAsync();
+        }
+    }
+}
