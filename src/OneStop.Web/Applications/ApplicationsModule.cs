@@ -1,5 +1,7 @@
+using OneStop.Web.Applications.Api;
 using OneStop.Web.Applications.Deadlines;
 using OneStop.Web.Applications.Intake;
+using OneStop.Web.Applications.Tracking;
 
 namespace OneStop.Web.Applications;
 
@@ -13,8 +15,14 @@ public static class ApplicationsModule
         services.AddScoped<ApplicationJournal>();
         services.AddScoped<ApplicationCodes>();
         services.AddScoped<ApplicationIntake>();
+        services.AddScoped<CitizenApplications>();
+        services.AddSingleton<UnitNames>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapTrackingApi();
+        return app;
+    }
 }
