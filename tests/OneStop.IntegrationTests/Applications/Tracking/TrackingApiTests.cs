@@ -126,6 +126,27 @@ public sealed class TrackingApiTests(TrackingAppFactory app) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_describes_the_follow_up_endpoints_under_their_tag()
+    {
+        var document = await JsonAsync(await app.CreateClient().GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
+        var paths = document.GetProperty("paths");
+        foreach (var (path, method, operationId) in new[]
+        {
+            ("/api/applications/{code}", "get", "GetApplicationStatus"),
+            ("/api/me/applications", "get", "MyApplications"),
+            ("/api/applications/{code}/supplement", "post", "SupplyMissingDocuments"),
+            ("/api/applications/{code}/withdrawal-request", "post", "RequestWithdrawal"),
+            ("/api/applications/{code}/results/{id}", "get", "DownloadMyApplicationResult"),
+        })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
+            Assert.Equal("Applications", operation.GetProperty("tags")[0].GetString());
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+        }
+    }
+
+    [Fact]
     public async Task The_signed_result_downloads_through_the_API_for_its_owner_only()
     {
         var application = await SubmitAsync(app.Services, Lan);
