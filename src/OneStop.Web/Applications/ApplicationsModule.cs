@@ -3,6 +3,7 @@ using OneStop.Web.Applications.Deadlines;
 using OneStop.Web.Applications.Intake;
 using OneStop.Web.Applications.Portal;
 using OneStop.Web.Applications.Receipt;
+using OneStop.Web.Applications.Tracking;
 
 namespace OneStop.Web.Applications;
 
@@ -19,12 +20,15 @@ public static class ApplicationsModule
         services.AddScoped<ApplicationDrafts>();
         services.AddScoped<ReceiptDocument>();
         services.AddScoped<ApplicationReceipts>();
+        services.AddScoped<CitizenApplications>();
+        services.AddSingleton<UnitNames>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
         app.MapSubmissionApi();
+        app.MapTrackingApi();
         return app;
     }
 }

@@ -16,6 +16,12 @@ public sealed class RateLimits
     /// <summary>Every request under <c>/api</c>.</summary>
     public Limit Api { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
 
+    /// <summary>
+    /// Anonymous look-ups by a pair of secrets (an application code and an ID number): few per client, so
+    /// that nobody can try pairs in bulk. Counted for endpoints that name <see cref="RateLimitPolicies.PublicLookup"/>.
+    /// </summary>
+    public Limit PublicLookup { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
+
     /// <summary>Path prefixes that count as sign-in traffic.</summary>
     public IList<string> SignInPaths { get; } = ["/account", "/connect", "/identity-provider", "/signin-citizen"];
 
@@ -25,6 +31,16 @@ public sealed class RateLimits
 
         public int WindowSeconds { get; set; }
     }
+}
+
+/// <summary>Named rate-limit policies an endpoint or page may add to the global limits.</summary>
+public static class RateLimitPolicies
+{
+    /// <summary>
+    /// A public look-up by secret values: limits a form post, or a GET that carries an <c>idNumber</c>
+    /// query; other requests to the same endpoint (a signed-in owner's) pass.
+    /// </summary>
+    public const string PublicLookup = "public-lookup";
 }
 
 internal static class RateLimiting
@@ -37,6 +53,10 @@ internal static class RateLimiting
         {
             var limits = configured.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(RateLimitPolicies.PublicLookup, context =>
+                HttpMethods.IsPost(context.Request.Method) || context.Request.Query.ContainsKey("idNumber")
+                    ? FixedWindow("lookup:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), limits.PublicLookup)
+                    : RateLimitPartition.GetNoLimiter("none"));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

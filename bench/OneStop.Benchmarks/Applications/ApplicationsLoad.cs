@@ -1,0 +1,271 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OneStop.Web.Applications;
+using OneStop.Web.Applications.Intake;
+using OneStop.Web.Applications.Model;
+
+namespace OneStop.Benchmarks.Applications;
+
+/// <summary>
+/// A load run, not a BenchmarkDotNet micro-benchmark: throughput and latency percentiles need many
+/// concurrent callers. On PostgreSQL (ONESTOP_BENCH_POSTGRES, a server connection string; the run
+/// makes and drops its own database), in one process and one run:
+/// (a) submissions through <see cref="ApplicationIntake.SubmitAsync"/> by N concurrent submitters, against
+/// a raw SQL insert of a comparable row as the baseline;
+/// (b) GET /api/applications/{code}?idNumber= through the real host on Kestrel, against a bare endpoint on
+/// the same Kestrel host.
+/// Run: dotnet run -c Release --project bench/OneStop.Benchmarks -- applications
+/// </summary>
+internal static class ApplicationsLoad
+{
+    private const string Commune = "00004";
+
+    public static async Task<int> RunAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("ONESTOP_BENCH_POSTGRES");
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            Console.Error.WriteLine("Set ONESTOP_BENCH_POSTGRES to a PostgreSQL server, e.g. \"Host=127.0.0.1;Port=55432;Username=postgres\".");
+            return 2;
+        }
+
+        var count = Setting("ONESTOP_BENCH_SUBMISSIONS", 5000);
+        var concurrency = Setting("ONESTOP_BENCH_CONCURRENCY", 32);
+        var lookups = Setting("ONESTOP_BENCH_LOOKUPS", 20000);
+        var database = "onestop_bench_applications";
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = Math.Max(100, concurrency * 2) }.ConnectionString;
+        await RecreateAsync(server, database);
+
+        Console.WriteLine($"Applications load run: {count} submissions and {lookups} look-ups by {concurrency} concurrent callers, PostgreSQL database {database}.");
+        await using var host = new BenchHost(connection);
+        host.UseKestrel(0);
+        host.StartServer();
+        var baseAddress = host.ClientOptions.BaseAddress;
+
+        // (a) Submissions, after a warm-up that also fills the JIT and the connection pool.
+        await SubmitAsync(host.Services, 0, Math.Min(200, count), concurrency);
+        await RawInsertAsync(connection, 0, Math.Min(200, count), concurrency, create: true);
+        var raw = await RawInsertAsync(connection, 1_000_000, count, concurrency, create: false);
+        var intake = await SubmitAsync(host.Services, 1_000_000, count, concurrency);
+        Report("Raw SQL insert of an application row (baseline)", raw);
+        Report("ApplicationIntake.SubmitAsync", intake);
+
+        // (b) Look-ups through the real API and the bare endpoint, warm first, then measured in turn.
+        var codes = intake.Codes.ToArray();
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = baseAddress };
+        string LookupPath(int i) => $"/api/applications/{codes[i % codes.Length].Code}?idNumber={codes[i % codes.Length].IdNumber}";
+        await GetAsync(client, _ => BenchHost.BarePath, 1000, concurrency);
+        await GetAsync(client, LookupPath, 1000, concurrency);
+        await GetAsync(client, _ => "/health/live", 1000, concurrency);
+        var bare = await GetAsync(client, _ => BenchHost.BarePath, lookups, concurrency);
+        var lookup = await GetAsync(client, LookupPath, lookups, concurrency);
+
+        // Where a look-up's time goes: OneStop's middleware alone (no database) on an anonymous endpoint.
+        var pipeline = await GetAsync(client, _ => "/health/live", lookups, concurrency);
+        Report("GET bare endpoint (baseline)", bare);
+        Report("GET /api/applications/{code}?idNumber=", lookup);
+        Report("GET /health/live (OneStop's middleware, no database)", pipeline);
+
+        Console.WriteLine();
+        Console.WriteLine($"Intake throughput vs raw insert: {intake.PerSecond / raw.PerSecond:P0}; look-up throughput vs bare endpoint: {lookup.PerSecond / bare.PerSecond:P0}.");
+        Console.WriteLine($"Goal submissions >= 1,000/s with p99 <= 50 ms: {(intake.PerSecond >= 1000 && intake.P99 <= 50 ? "met" : "not met")}.");
+        Console.WriteLine($"Goal look-ups >= 50% of the bare endpoint: {(lookup.PerSecond >= bare.PerSecond / 2 ? "met" : "not met")}.");
+        await host.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await DropAsync(server, database);
+        return 0;
+    }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+
+    private static void Report(string what, Measured m) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {what} | {m.Count:N0} | {m.Elapsed.TotalSeconds:0.00} s | {m.PerSecond:N0}/s | {m.P50:0.0} ms | {m.P99:0.0} ms | {m.Failures} |"));
+
+    private sealed record Measured(int Count, TimeSpan Elapsed, double P50, double P99, int Failures, ConcurrentBag<(string Code, string IdNumber)> Codes)
+    {
+        public double PerSecond => Count / Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Runs <paramref name="count"/> operations on <paramref name="concurrency"/> callers; each operation's latency is kept.</summary>
+    private static async Task<Measured> MeasureAsync(int count, int concurrency, Func<int, Task<bool>> operation, ConcurrentBag<(string, string)>? codes = null)
+    {
+        var latencies = new double[count];
+        var next = -1;
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (!await operation(i))
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        })));
+        clock.Stop();
+        Array.Sort(latencies);
+        return new Measured(count, clock.Elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), failures, codes ?? []);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static string IdNumber(int i) => "0330" + (i % 100_000_000).ToString("00000000", CultureInfo.InvariantCulture);
+
+    private static Task<Measured> SubmitAsync(IServiceProvider services, int first, int count, int concurrency)
+    {
+        var codes = new ConcurrentBag<(string, string)>();
+        return MeasureAsync(count, concurrency, async i =>
+        {
+            var idNumber = IdNumber(first + i);
+            await using var scope = services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<ApplicationIntake>().SubmitAsync(new SubmissionRequest
+            {
+                ProcedureCode = "1.004222",
+                Channel = ApplicationChannel.Online,
+                ApplicantIdNumber = idNumber,
+                ApplicantName = "Nguyễn Văn Thử",
+                CommuneCode = Commune,
+                Email = "thu@example.vn",
+                Values = new Dictionary<string, string?>
+                {
+                    ["personIdNumber"] = idNumber,
+                    ["personFullName"] = "Nguyễn Văn Thử",
+                    ["personDateOfBirth"] = "1985-03-12",
+                    ["phone"] = "0912345678",
+                    ["newCommune"] = Commune,
+                    ["newAddress"] = "Số 12 phố Đội Cấn",
+                    ["homeBasis"] = "owner",
+                },
+                SubmittedBy = StepActor.Citizen(idNumber, "Nguyễn Văn Thử"),
+            });
+            if (result.Application is { } application)
+            {
+                codes.Add((application.Code, idNumber));
+            }
+
+            return result.Succeeded;
+        }, codes);
+    }
+
+    /// <summary>The baseline: one INSERT of a row shaped like an application (same columns' sizes, the form as JSON), autocommitted.</summary>
+    private static async Task<Measured> RawInsertAsync(string connection, int first, int count, int concurrency, bool create)
+    {
+        await using var source = NpgsqlDataSource.Create(connection);
+        if (create)
+        {
+            await using var table = source.CreateCommand("""
+                CREATE TABLE IF NOT EXISTS bench_raw_applications (
+                  id uuid PRIMARY KEY, code varchar(40) NOT NULL UNIQUE, procedure_code varchar(20) NOT NULL,
+                  applicant_id_number varchar(12) NOT NULL, applicant_name varchar(200) NOT NULL, unit_code varchar(13) NOT NULL,
+                  form_values text NOT NULL, state varchar(40) NOT NULL, status int NOT NULL, submitted_at timestamptz NOT NULL)
+                """);
+            await table.ExecuteNonQueryAsync();
+        }
+
+        const string form = """{"personIdNumber":"033000000000","personFullName":"Nguyễn Văn Thử","personDateOfBirth":"1985-03-12","phone":"0912345678","newCommune":"00004","newAddress":"Số 12 phố Đội Cấn","homeBasis":"owner"}""";
+        return await MeasureAsync(count, concurrency, async i =>
+        {
+            await using var insert = source.CreateCommand("""
+                INSERT INTO bench_raw_applications (id, code, procedure_code, applicant_id_number, applicant_name, unit_code, form_values, state, status, submitted_at)
+                VALUES ($1, $2, '1.004222', $3, 'Nguyễn Văn Thử', '00004', $4, 'submitted', 1, now())
+                """);
+            insert.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = $"00004-raw-{first + i:0000000}" });
+            insert.Parameters.Add(new NpgsqlParameter { Value = IdNumber(first + i) });
+            insert.Parameters.Add(new NpgsqlParameter { Value = form });
+            return await insert.ExecuteNonQueryAsync() == 1;
+        });
+    }
+
+    private static Task<Measured> GetAsync(HttpClient client, Func<int, string> path, int count, int concurrency) =>
+        MeasureAsync(count, concurrency, async i =>
+        {
+            using var response = await client.GetAsync(path(i), HttpCompletionOption.ResponseContentRead);
+            return response.StatusCode == HttpStatusCode.OK;
+        });
+
+    private static async Task RecreateAsync(string server, string database)
+    {
+        await DropAsync(server, database);
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    private static async Task DropAsync(string server, string database)
+    {
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The real host on PostgreSQL, quiet logs, limits out of the way, and a bare endpoint routed before OneStop's pipeline.</summary>
+    private sealed class BenchHost(string connection) : WebApplicationFactory<Program>
+    {
+        public const string BarePath = "/bench/bare";
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseContentRoot(WebProjectDirectory());
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:OneStop", connection);
+            builder.UseSetting("Database:ApplyMigrationsAtStartup", "true");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("RateLimiting:Api:PermitLimit", "100000000");
+            builder.UseSetting("RateLimiting:PublicLookup:PermitLimit", "100000000");
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, BareEndpoint>());
+        }
+
+        private static string WebProjectDirectory()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OneStop.slnx")))
+            {
+                directory = directory.Parent;
+            }
+
+            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Run from the repository."), "src", "OneStop.Web");
+        }
+
+        private sealed class BareEndpoint : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                // Its own small router ahead of everything: Kestrel, routing and a JSON answer of the same size, nothing else.
+                app.UseRouting();
+                app.UseEndpoints(endpoints => endpoints.MapGet(BarePath, () => Results.Ok(new
+                {
+                    code = "00004-261205-0001",
+                    procedureCode = "1.004222",
+                    procedureName = "Đăng ký thường trú",
+                    unitName = "Phường Ba Đình",
+                    status = "new",
+                    statusNumber = 1,
+                    statusName = "Mới",
+                    submittedAt = DateTimeOffset.UnixEpoch,
+                    appointmentAt = DateTimeOffset.UnixEpoch,
+                })));
+                next(app);
+            };
+        }
+    }
+}

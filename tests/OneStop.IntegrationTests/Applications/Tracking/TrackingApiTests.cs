@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OneStop.IntegrationTests.Signing;
+using OneStop.Web.Applications.Persistence;
+using static OneStop.IntegrationTests.Applications.Tracking.TrackingScenario;
+
+namespace OneStop.IntegrationTests.Applications.Tracking;
+
+/// <summary>The same follow-up through the API, with the citizen's session as Exchange's /api/me endpoints use it.</summary>
+public sealed class TrackingApiTests(TrackingAppFactory app) : IClassFixture<TrackingAppFactory>
+{
+    private static HttpRequestMessage Post(string path, object body, string? key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return request;
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    [Fact]
+    public async Task The_owner_reads_the_full_status_anyone_with_the_ID_number_the_minimal_one_and_everyone_else_404()
+    {
+        var application = await SubmitAsync(app.Services, Hoa);
+        var someoneElses = await SubmitAsync(app.Services, Khanh);
+        await StepAsync(app.Services, application.Code, "receive", "received");
+        var owner = await app.SignInCitizenAsync(Hoa);
+
+        var mine = await JsonAsync(await owner.GetAsync("/api/me/applications"), HttpStatusCode.OK);
+        var codes = mine.EnumerateArray().Select(a => a.GetProperty("code").GetString()).ToList();
+        Assert.Contains(application.Code, codes);
+        Assert.DoesNotContain(someoneElses.Code, codes);
+
+        var full = await JsonAsync(await owner.GetAsync($"/api/applications/{application.Code}"), HttpStatusCode.OK);
+        Assert.Equal("received", full.GetProperty("status").GetString());
+        Assert.Equal(2, full.GetProperty("statusNumber").GetInt32());
+        Assert.Equal("Được tiếp nhận", full.GetProperty("statusName").GetString());
+        var history = full.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(["submit", "receive"], history.Select(h => h.GetProperty("action").GetString()));
+        Assert.Equal("officer", history[1].GetProperty("actor").GetString());
+        Assert.DoesNotContain("Nguyễn Thị Lan", full.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("withdrawal-request", full.GetProperty("availableActions").EnumerateArray().Select(a => a.GetString()));
+
+        var notMine = await owner.GetAsync($"/api/applications/{someoneElses.Code}");
+        Assert.Equal(HttpStatusCode.NotFound, notMine.StatusCode);
+        Assert.Equal("application/problem+json", notMine.Content.Headers.ContentType?.MediaType);
+
+        var anonymous = app.CreateClient();
+        var minimal = await JsonAsync(await anonymous.GetAsync($"/api/applications/{application.Code}?idNumber={Hoa}"), HttpStatusCode.OK);
+        Assert.Equal("received", minimal.GetProperty("status").GetString());
+        Assert.Equal("Phường Ba Đình", minimal.GetProperty("unitName").GetString());
+        Assert.False(minimal.TryGetProperty("history", out _));
+        Assert.DoesNotContain("Người Nộp Thử", minimal.GetRawText(), StringComparison.Ordinal);
+
+        var wrong = await JsonAsync(await anonymous.GetAsync($"/api/applications/{application.Code}?idNumber={Khanh}"), HttpStatusCode.NotFound);
+        var unknown = await JsonAsync(await anonymous.GetAsync($"/api/applications/00004-990101-9999?idNumber={Hoa}"), HttpStatusCode.NotFound);
+        Assert.Equal(wrong.GetProperty("title").GetString(), unknown.GetProperty("title").GetString());
+
+        var missing = await JsonAsync(await anonymous.GetAsync($"/api/applications/{application.Code}"), HttpStatusCode.UnprocessableEntity);
+        Assert.True(missing.GetProperty("errors").TryGetProperty("idNumber", out _));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/me/applications")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_supplement_through_the_API_is_checked_recorded_once_per_key_and_refused_for_another_citizen()
+    {
+        var application = await SubmitAsync(app.Services, An);
+        await StepAsync(app.Services, application.Code, "request-supplement", "supplement-requested", "Bổ sung ảnh chụp giấy tờ", stopsClock: true);
+        var owner = await app.SignInCitizenAsync(An);
+        var path = $"/api/applications/{application.Code}/supplement";
+        var good = new { note = "Ảnh chụp kèm theo", files = new[] { new { documentKey = "supplement", fileName = "anh.png", contentBase64 = Convert.ToBase64String([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]) } } };
+
+        var noKey = await JsonAsync(await owner.SendAsync(Post(path, good, null)), HttpStatusCode.UnprocessableEntity);
+        Assert.True(noKey.GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
+        var badFile = new { note = "x", files = new[] { new { documentKey = "supplement", fileName = "a.exe", contentBase64 = Convert.ToBase64String("MZ"u8.ToArray()) } } };
+        var refused = await JsonAsync(await owner.SendAsync(Post(path, badFile, "k-bad")), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("not a PDF, JPEG or PNG", refused.GetProperty("errors").GetProperty("files[0]")[0].GetString(), StringComparison.Ordinal);
+        var notBase64 = await JsonAsync(await owner.SendAsync(Post(path, new { files = new[] { new { fileName = "a.pdf", contentBase64 = "***" } } }, "k-b64")), HttpStatusCode.UnprocessableEntity);
+        Assert.True(notBase64.GetProperty("errors").TryGetProperty("files[0].contentBase64", out _));
+        Assert.Equal(0, await ReadAsync(app.Services, db => db.ApplicationAttachments.CountAsync(a => a.ApplicationId == application.Id)));
+
+        var stranger = await app.SignInCitizenAsync(Binh);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.SendAsync(Post(path, good, "k-stranger"))).StatusCode);
+
+        var key = Guid.NewGuid().ToString();
+        var first = await JsonAsync(await owner.SendAsync(Post(path, good, key)), HttpStatusCode.OK);
+        Assert.Equal("recorded", first.GetProperty("outcome").GetString());
+        Assert.Equal("new", first.GetProperty("status").GetString());
+        var second = await JsonAsync(await owner.SendAsync(Post(path, good, key)), HttpStatusCode.OK);
+        Assert.Equal("already-recorded", second.GetProperty("outcome").GetString());
+        Assert.Equal(1, await ReadAsync(app.Services, db => db.ApplicationAttachments.CountAsync(a => a.ApplicationId == application.Id)));
+        Assert.Equal(3, await ReadAsync(app.Services, db => db.ApplicationEvents.CountAsync(e => e.ApplicationId == application.Id)));
+
+        // No longer waiting for documents: a new key is refused as a conflict with the state.
+        var late = await JsonAsync(await owner.SendAsync(Post(path, good, Guid.NewGuid().ToString())), HttpStatusCode.Conflict);
+        Assert.Contains("supplement-requested", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_withdrawal_request_through_the_API_is_recorded_when_the_workflow_allows_it()
+    {
+        var application = await SubmitAsync(app.Services, Dung);
+        var owner = await app.SignInCitizenAsync(Dung);
+        var path = $"/api/applications/{application.Code}/withdrawal-request";
+
+        var noReason = await JsonAsync(await owner.SendAsync(Post(path, new { reason = "" }, "w-0")), HttpStatusCode.UnprocessableEntity);
+        Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _));
+
+        var done = await JsonAsync(await owner.SendAsync(Post(path, new { reason = "Nộp nhầm thủ tục" }, "w-1")), HttpStatusCode.OK);
+        Assert.Equal("recorded", done.GetProperty("outcome").GetString());
+        Assert.Equal("stopped", done.GetProperty("status").GetString());
+        Assert.Equal("already-recorded", (await JsonAsync(await owner.SendAsync(Post(path, new { reason = "Nộp nhầm thủ tục" }, "w-1")), HttpStatusCode.OK)).GetProperty("outcome").GetString());
+        await JsonAsync(await owner.SendAsync(Post(path, new { reason = "Lần nữa" }, "w-2")), HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInCitizenAsync(Lan)).SendAsync(Post(path, new { reason = "x" }, "w-3"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_follow_up_endpoints_under_their_tag()
+    {
+        var document = await JsonAsync(await app.CreateClient().GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
+        var paths = document.GetProperty("paths");
+        foreach (var (path, method, operationId) in new[]
+        {
+            ("/api/applications/{code}", "get", "GetApplicationStatus"),
+            ("/api/me/applications", "get", "MyApplications"),
+            ("/api/applications/{code}/supplement", "post", "SupplyMissingDocuments"),
+            ("/api/applications/{code}/withdrawal-request", "post", "RequestWithdrawal"),
+            ("/api/applications/{code}/results/{id}", "get", "DownloadMyApplicationResult"),
+        })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
+            Assert.Equal("Applications", operation.GetProperty("tags")[0].GetString());
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task The_signed_result_downloads_through_the_API_for_its_owner_only()
+    {
+        var application = await SubmitAsync(app.Services, Lan);
+        var (issued, pdf) = await SigningScenario.IssueAsync(app.Services, application.Code);
+        var owner = await app.SignInCitizenAsync(Lan);
+
+        var full = await JsonAsync(await owner.GetAsync($"/api/applications/{application.Code}"), HttpStatusCode.OK);
+        var download = full.GetProperty("results")[0].GetProperty("download").GetString()!;
+        Assert.Equal($"/api/applications/{application.Code}/results/{issued.Id}", download);
+        Assert.Equal(pdf, await owner.GetByteArrayAsync(download));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInCitizenAsync(Khanh)).GetAsync(download)).StatusCode);
+    }
+}
+
+/// <summary>A host whose public look-up limit is tiny, to see it bite.</summary>
+public sealed class LookupLimitedAppFactory : TrackingAppFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
+        [new("RateLimiting:PublicLookup:PermitLimit", "2"), new("RateLimiting:PublicLookup:WindowSeconds", "3600")];
+}
+
+public sealed class LookupRateLimitTests(LookupLimitedAppFactory app) : IClassFixture<LookupLimitedAppFactory>
+{
+    [Fact]
+    public async Task Anonymous_lookups_past_the_limit_get_429_while_the_lookup_form_itself_stays_open()
+    {
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/applications/00004-990101-0001?idNumber=033085001234")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/applications/00004-990101-0002?idNumber=033085001234")).StatusCode);
+        var limited = await client.GetAsync("/api/applications/00004-990101-0003?idNumber=033085001234");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/applications/lookup")).StatusCode);
+    }
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using OneStop.IntegrationTests.Identity;
+using OneStop.IntegrationTests.Signing;
+using OneStop.Web.Applications.Model;
+using OneStop.Web.Applications.Persistence;
+using static OneStop.IntegrationTests.Applications.Tracking.TrackingScenario;
+
+namespace OneStop.IntegrationTests.Applications.Tracking;
+
+/// <summary>The citizen follows their applications on the pages, signed in through the real provider.</summary>
+public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<TrackingAppFactory>
+{
+    [Fact]
+    public async Task My_applications_lists_only_the_citizens_own_newest_first_in_the_national_vocabulary()
+    {
+        var older = await SubmitAsync(app.Services, Hoa);
+        var newer = await SubmitAsync(app.Services, Hoa, SampleAnswers.CriminalRecord, SampleAnswers.PhoHien);
+        var someoneElses = await SubmitAsync(app.Services, Khanh);
+        await StepAsync(app.Services, older.Code, "receive", "received");
+
+        var browser = await app.SignInCitizenAsync(Hoa);
+        var html = await browser.GetStringAsync("/my-applications");
+
+        Assert.Contains(older.Code, html, StringComparison.Ordinal);
+        Assert.Contains(newer.Code, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(someoneElses.Code, html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf(newer.Code, StringComparison.Ordinal) < html.IndexOf(older.Code, StringComparison.Ordinal), "Newest first.");
+        Assert.Contains("Được tiếp nhận", html, StringComparison.Ordinal);
+        Assert.Contains("Mới", html, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/my-applications/{someoneElses.Code}")).StatusCode);
+        var anonymous = await app.NewBrowser().GetAsync("/my-applications");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_detail_shows_the_history_with_the_unit_never_the_officers_name_and_what_was_asked()
+    {
+        var application = await SubmitAsync(app.Services, An);
+        await StepAsync(app.Services, application.Code, "receive", "received");
+        await StepAsync(app.Services, application.Code, "request-supplement", "supplement-requested", "Bổ sung bản sao hợp đồng thuê nhà có công chứng", stopsClock: true);
+
+        var browser = await app.SignInCitizenAsync(An);
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/my-applications/{application.Code}"));
+
+        Assert.Contains("Nộp hồ sơ", html, StringComparison.Ordinal);
+        Assert.Contains("Tiếp nhận hồ sơ, cấp Phiếu tiếp nhận CT04", html, StringComparison.Ordinal);
+        Assert.Contains("Cán bộ Phường Ba Đình", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nguyễn Thị Lan", html, StringComparison.Ordinal);
+        Assert.Contains("Yêu cầu bổ sung giấy tờ", html, StringComparison.Ordinal);
+        Assert.Contains("Bổ sung bản sao hợp đồng thuê nhà có công chứng", html, StringComparison.Ordinal);
+        Assert.Contains($"/my-applications/{application.Code}/supplement", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_public_lookup_answers_the_right_pair_and_the_same_not_found_for_a_wrong_one()
+    {
+        var application = await SubmitAsync(app.Services, Binh);
+        var anonymous = app.NewBrowser();
+
+        var right = await IdentityAppFactory.PostFormAsync(anonymous, "/applications/lookup", new() { ["Code"] = application.Code, ["IdNumber"] = Binh });
+        var rightHtml = WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("Mới", rightHtml, StringComparison.Ordinal);
+        Assert.Contains("Phường Ba Đình", rightHtml, StringComparison.Ordinal);
+        Assert.Contains(application.ProcedureName, rightHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Người Nộp Thử", rightHtml, StringComparison.Ordinal);
+
+        var wrongId = await IdentityAppFactory.PostFormAsync(anonymous, "/applications/lookup", new() { ["Code"] = application.Code, ["IdNumber"] = An });
+        var unknownCode = await IdentityAppFactory.PostFormAsync(anonymous, "/applications/lookup", new() { ["Code"] = "00004-990101-9999", ["IdNumber"] = Binh });
+        var notFound = "Không tìm thấy hồ sơ với mã hồ sơ và số định danh cá nhân này";
+        var wrongHtml = WebUtility.HtmlDecode(await wrongId.Content.ReadAsStringAsync());
+        Assert.Contains(notFound, wrongHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(application.ProcedureName, wrongHtml, StringComparison.Ordinal);
+        Assert.Contains(notFound, WebUtility.HtmlDecode(await unknownCode.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var malformed = await IdentityAppFactory.PostFormAsync(anonymous, "/applications/lookup", new() { ["Code"] = "", ["IdNumber"] = "123" });
+        var malformedHtml = WebUtility.HtmlDecode(await malformed.Content.ReadAsStringAsync());
+        Assert.Contains("error-summary", malformedHtml, StringComparison.Ordinal);
+        Assert.Contains("href=\"#idNumber\"", malformedHtml, StringComparison.Ordinal);
+        Assert.Contains("href=\"#code\"", malformedHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answering_a_supplement_request_writes_the_files_returns_the_application_to_the_desk_and_restarts_the_clock_once()
+    {
+        var application = await SubmitAsync(app.Services, Dung);
+        await StepAsync(app.Services, application.Code, "request-supplement", "supplement-requested", "Bổ sung giấy xác nhận chỗ ở hợp pháp", stopsClock: true);
+        var browser = await app.SignInCitizenAsync(Dung);
+        var path = $"/my-applications/{application.Code}/supplement";
+        Assert.Contains("Bổ sung giấy xác nhận chỗ ở hợp pháp", WebUtility.HtmlDecode(await browser.GetStringAsync(path)), StringComparison.Ordinal);
+
+        // A file that is not a PDF, JPEG or PNG: refused, and nothing at all is written.
+        var (refused, _) = await PostMultipartAsync(browser, path, new() { ["Note"] = "Gửi kèm giấy xác nhận" }, [("xac-nhan.pdf", "not a pdf"u8.ToArray())]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("không phải là PDF, JPEG hay PNG", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("href=\"#files\"", refusedHtml, StringComparison.Ordinal);
+        var stillWaiting = await ReadAsync(app.Services, db => db.Applications.AsNoTracking().SingleAsync(a => a.Id == application.Id));
+        Assert.Equal("supplement-requested", stillWaiting.State);
+        Assert.Equal(0, await ReadAsync(app.Services, db => db.ApplicationAttachments.CountAsync(a => a.ApplicationId == application.Id)));
+
+        var (sent, token) = await PostMultipartAsync(browser, path, new() { ["Note"] = "Gửi kèm giấy xác nhận" }, [("xac-nhan.pdf", Pdf)]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal($"/my-applications/{application.Code}?recorded=supplement", sent.Headers.Location!.OriginalString);
+
+        var after = await ReadAsync(app.Services, db => db.Applications.AsNoTracking().SingleAsync(a => a.Id == application.Id));
+        Assert.Equal("submitted", after.State);
+        Assert.Equal(ApplicationStatus.New, after.Status);
+        Assert.Null(after.ClockStoppedSince);
+        Assert.NotNull(after.DueAt);
+        Assert.Contains("\"From\"", after.ClockStopsJson, StringComparison.Ordinal);
+        var stored = Assert.Single(await ReadAsync(app.Services, db => db.ApplicationAttachments.Where(a => a.ApplicationId == application.Id).ToListAsync()));
+        Assert.Equal("supplement", stored.DocumentKey);
+        Assert.Equal("application/pdf", stored.ContentType);
+        Assert.Equal($"citizen:{Dung}", stored.AddedBy);
+        var last = await ReadAsync(app.Services, db => db.ApplicationEvents.Where(e => e.ApplicationId == application.Id).OrderBy(e => e.Sequence).LastAsync());
+        Assert.Equal("supply-supplement", last.Action);
+        Assert.Equal("citizen", last.ActorRole);
+        Assert.Equal("Gửi kèm giấy xác nhận", last.Note);
+
+        // The same form sent again (a double click, a reload): the same answer, nothing more written.
+        var (again, _) = await PostMultipartAsync(browser, path, new() { ["Note"] = "Gửi kèm giấy xác nhận" }, [("xac-nhan.pdf", Pdf)], token);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(3, await ReadAsync(app.Services, db => db.ApplicationEvents.CountAsync(e => e.ApplicationId == application.Id)));
+        Assert.Equal(1, await ReadAsync(app.Services, db => db.ApplicationAttachments.CountAsync(a => a.ApplicationId == application.Id)));
+
+        var detail = WebUtility.HtmlDecode(await browser.GetStringAsync($"/my-applications/{application.Code}"));
+        Assert.Contains("xac-nhan.pdf", detail, StringComparison.Ordinal);
+        Assert.Contains("Nộp bổ sung hồ sơ", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_citizen_withdraws_with_a_reason_once_and_then_is_told_it_is_no_longer_possible()
+    {
+        var application = await SubmitAsync(app.Services, Lan);
+        var browser = await app.SignInCitizenAsync(Lan);
+        var path = $"/my-applications/{application.Code}/withdraw";
+
+        var (noReason, _) = await PostMultipartAsync(browser, path, new() { ["Reason"] = " " }, []);
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("href=\"#reason\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var (withdrawn, token) = await PostMultipartAsync(browser, path, new() { ["Reason"] = "Đã chuyển nơi ở khác" }, []);
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var after = await ReadAsync(app.Services, db => db.Applications.AsNoTracking().SingleAsync(a => a.Id == application.Id));
+        Assert.Equal("withdrawn", after.State);
+        Assert.Equal(ApplicationStatus.Stopped, after.Status);
+        Assert.NotNull(after.CompletedAt);
+
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync(path));
+        Assert.Contains("không cho phép rút hồ sơ ở trạng thái hiện tại", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Reason\"", page, StringComparison.Ordinal);
+        Assert.Equal(2, await ReadAsync(app.Services, db => db.ApplicationEvents.CountAsync(e => e.ApplicationId == application.Id)));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostMultipartAsync(browser, path, new() { ["Reason"] = "Đã chuyển nơi ở khác" }, [], token)).Response.StatusCode);
+        Assert.Equal(2, await ReadAsync(app.Services, db => db.ApplicationEvents.CountAsync(e => e.ApplicationId == application.Id)));
+    }
+
+    [Fact]
+    public async Task A_signed_result_is_listed_and_downloadable_by_its_applicant_only()
+    {
+        var application = await SubmitAsync(app.Services, Khanh);
+        var other = await SubmitAsync(app.Services, An);
+        var (issued, pdf) = await SigningScenario.IssueAsync(app.Services, application.Code);
+        var (othersResult, _) = await SigningScenario.IssueAsync(app.Services, other.Code);
+
+        var owner = await app.SignInCitizenAsync(Khanh);
+        var detail = await owner.GetStringAsync($"/my-applications/{application.Code}");
+        var link = $"/my-applications/{application.Code}/results/{issued.Id}";
+        Assert.Contains(link, detail, StringComparison.Ordinal);
+        var download = await owner.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+
+        // Another application's result through this application's address, and this result for someone else: not found.
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/my-applications/{application.Code}/results/{othersResult.Id}")).StatusCode);
+        var stranger = await app.SignInCitizenAsync(Binh);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.NewBrowser().GetAsync(link)).StatusCode);
+    }
+}
