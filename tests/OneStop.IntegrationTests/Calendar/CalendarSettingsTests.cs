@@ -1,17 +1,43 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Identity;
+using OneStop.Web.Calendar;
 
 namespace OneStop.IntegrationTests.Calendar;
+
+/// <summary>The signed-in host with an audit trail that remembers the settings changes reported to it.</summary>
+public sealed class CalendarSettingsAppFactory : IdentityAppFactory
+{
+    public ConcurrentQueue<CalendarSettingsRecorded> Audited { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        base.ConfigureTestServices(services);
+        services.AddScoped<ICalendarAudit>(_ => new RememberingAudit(Audited));
+    }
+
+    private sealed class RememberingAudit(ConcurrentQueue<CalendarSettingsRecorded> audited) : ICalendarAudit
+    {
+        public Task RecordingAsync(CalendarYearRecorded change, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RecordingAsync(CalendarSettingsRecorded change, CancellationToken cancellationToken)
+        {
+            audited.Enqueue(change);
+            return Task.CompletedTask;
+        }
+    }
+}
 
 /// <summary>
 /// A province administrator changes the hours and holiday rules of Hưng Yên (33) through the API, and
 /// deadlines count on them at once. Province 33 has a database of its own here, so no other calendar
 /// test sees the change.
 /// </summary>
-public sealed class CalendarSettingsApiTests(IdentityAppFactory app) : IClassFixture<IdentityAppFactory>
+public sealed class CalendarSettingsApiTests(CalendarSettingsAppFactory app) : IClassFixture<CalendarSettingsAppFactory>
 {
     private const string HanoiAdministrator = "quantri.hanoi@onestop.example";
     private const string HungYenAdministrator = "quantri.hungyen@onestop.example";
@@ -37,6 +63,9 @@ public sealed class CalendarSettingsApiTests(IdentityAppFactory app) : IClassFix
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetBoolean());
         var again = await hungYen.PutAsJsonAsync("/api/calendar/settings?province=33", body);
         Assert.False((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetBoolean());
+        var audited = Assert.Single(app.Audited);
+        Assert.Equal(("33", new TimeOnly(17, 0), new TimeOnly(17, 30)), (audited.ProvinceCode, audited.Before.Afternoon.End, audited.After.Afternoon.End));
+        Assert.Contains(audited.After.Rules, r => r.Rule.Key == "le-hoi-tinh");
 
         var stored = await anonymous.GetFromJsonAsync<JsonElement>("/api/calendar/settings?province=33");
         Assert.Equal("17:30", stored.GetProperty("afternoonEnd").GetString());
@@ -70,13 +99,14 @@ public sealed class CalendarSettingsApiTests(IdentityAppFactory app) : IClassFix
 
         var after = await anonymous.GetFromJsonAsync<JsonElement>("/api/calendar/settings?province=33");
         Assert.Equal(before.GetRawText(), after.GetRawText());
+        Assert.DoesNotContain(app.Audited, a => a.After.Afternoon.End.Hour == 13);
     }
 
     [Fact]
     public async Task Only_the_province_s_own_administrator_may_change_its_settings()
     {
         var before = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/calendar/settings?province=33");
-        var body = Body(before, afternoonEnd: "18:00");
+        var body = Body(before, afternoonEnd: "18:15");
 
         var hanoi = await app.SignInOfficerAsync(HanoiAdministrator);
         Assert.Equal(HttpStatusCode.Forbidden, (await hanoi.PutAsJsonAsync("/api/calendar/settings?province=33", body)).StatusCode);
@@ -86,7 +116,7 @@ public sealed class CalendarSettingsApiTests(IdentityAppFactory app) : IClassFix
         Assert.True(refused.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect or HttpStatusCode.Found, refused.StatusCode.ToString());
 
         var after = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/calendar/settings?province=33");
-        Assert.Equal("17:00", after.GetProperty("afternoonEnd").GetString());
+        Assert.Equal(before.GetRawText(), after.GetRawText());
     }
 
     /// <summary>The settings as read, with the afternoon end replaced and a rule added.</summary>
