@@ -12,6 +12,14 @@ public sealed record CalendarYearRecorded(
     IReadOnlyList<CalendarDay> Before,
     IReadOnlyList<CalendarDay> After);
 
+/// <summary>A province's hours, weekly days off and holiday rules about to be replaced: what they were and what they become.</summary>
+public sealed record CalendarSettingsRecorded(
+    string ProvinceCode,
+    string RecordedBy,
+    DateTimeOffset RecordedAt,
+    CalendarSettingsSnapshot Before,
+    CalendarSettingsSnapshot After);
+
 /// <summary>
 /// The audit hook of the working calendar. It is called inside the unit of work, before the change is
 /// saved, with the same scoped OneStopDbContext: an audit trail that adds its entry to that context has
@@ -20,6 +28,8 @@ public sealed record CalendarYearRecorded(
 public interface ICalendarAudit
 {
     Task RecordingAsync(CalendarYearRecorded change, CancellationToken cancellationToken);
+
+    Task RecordingAsync(CalendarSettingsRecorded change, CancellationToken cancellationToken);
 }
 
 /// <summary>Until the audit trail exists: the change goes to the log.</summary>
@@ -30,6 +40,15 @@ internal sealed partial class LoggingCalendarAudit(ILogger<LoggingCalendarAudit>
         LogRecorded(change.ProvinceCode, change.Year, change.RecordedBy, change.After.Count, change.Before.Count);
         return Task.CompletedTask;
     }
+
+    public Task RecordingAsync(CalendarSettingsRecorded change, CancellationToken cancellationToken)
+    {
+        LogSettings(change.ProvinceCode, change.RecordedBy, change.After, change.Before);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar settings of {Province} recorded by {RecordedBy}: {After} (was {Before})")]
+    private partial void LogSettings(string province, string recordedBy, CalendarSettingsSnapshot after, CalendarSettingsSnapshot before);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calendar {Province}/{Year} recorded by {RecordedBy}: {After} days (was {Before})")]
     private partial void LogRecorded(string province, int year, string recordedBy, int after, int before);

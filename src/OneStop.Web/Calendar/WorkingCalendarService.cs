@@ -14,6 +14,27 @@ public sealed record YearDecisionResult(IReadOnlyList<FieldError> Errors, bool C
     public bool Succeeded => Errors.Count == 0;
 }
 
+/// <summary>A province's hours, weekly days off and all its holiday rules (disabled ones too), as stored.</summary>
+public sealed record CalendarSettingsSnapshot(
+    WorkingPeriod Morning,
+    WorkingPeriod Afternoon,
+    WeekDays WeeklyDaysOff,
+    IReadOnlyList<(HolidayRuleDefinition Rule, bool Enabled)> Rules)
+{
+    public bool SameAs(CalendarSettingsSnapshot other) =>
+        Morning == other.Morning && Afternoon == other.Afternoon && WeeklyDaysOff == other.WeeklyDaysOff
+        && Rules.OrderBy(r => r.Rule.Key, StringComparer.Ordinal).SequenceEqual(other.Rules.OrderBy(r => r.Rule.Key, StringComparer.Ordinal));
+
+    public override string ToString() =>
+        $"{Morning}, {Afternoon}, off {WeeklyDaysOff}, rules {string.Join(", ", Rules.Select(r => r.Rule.Key + (r.Enabled ? "" : " (disabled)")))}";
+}
+
+/// <summary>The outcome of replacing a province's settings: errors (nothing written), or whether anything changed.</summary>
+public sealed record CalendarSettingsResult(IReadOnlyList<FieldError> Errors, bool Changed, CalendarSettingsSnapshot? Settings)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
 /// <summary>
 /// Loads a province's working calendar from its tables (cached in memory, dropped on every change made
 /// here) and records the Government's decision for a year.
@@ -101,6 +122,86 @@ public sealed class WorkingCalendarService(OneStopDbContext db, IMemoryCache cac
         return new YearDecisionResult([], true, updated.Year(year));
     }
 
+    /// <summary>The province's settings as stored, with the national defaults for a province the seeder has not reached.</summary>
+    public async Task<CalendarSettingsSnapshot> GetSettingsAsync(string provinceCode, CancellationToken cancellationToken = default)
+    {
+        var province = Provinces.Find(provinceCode) ?? throw new ArgumentException($"Unknown province code '{provinceCode}'.", nameof(provinceCode));
+        var settings = await db.ProvinceCalendars.AsNoTracking().SingleOrDefaultAsync(s => s.ProvinceCode == province.Code, cancellationToken);
+        var rules = await db.HolidayRules.AsNoTracking().Where(r => r.ProvinceCode == province.Code).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        return Snapshot(settings, rules);
+    }
+
+    /// <summary>
+    /// Replaces a province's office hours, weekly days off and holiday rules at once. Validated first
+    /// (nothing written on an error); idempotent (the same settings again change nothing); saved in one
+    /// unit of work with its audit entry; the cached calendar is dropped so deadlines count on it at once.
+    /// </summary>
+    public async Task<CalendarSettingsResult> RecordSettingsAsync(string provinceCode, CalendarSettingsInput input, string recordedBy, CancellationToken cancellationToken = default)
+    {
+        var province = Provinces.Find(provinceCode) ?? throw new ArgumentException($"Unknown province code '{provinceCode}'.", nameof(provinceCode));
+        var errors = CalendarSettingsValidator.Validate(input, out var values);
+        if (errors.Count > 0)
+        {
+            return new CalendarSettingsResult(errors, false, null);
+        }
+
+        var settings = await db.ProvinceCalendars.SingleOrDefaultAsync(s => s.ProvinceCode == province.Code, cancellationToken);
+        var rules = await db.HolidayRules.Where(r => r.ProvinceCode == province.Code).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var before = Snapshot(settings, rules);
+        var after = new CalendarSettingsSnapshot(values!.Morning, values.Afternoon, values.WeeklyDaysOff, values.Rules);
+        if (settings is not null && before.SameAs(after))
+        {
+            return new CalendarSettingsResult([], false, before);
+        }
+
+        var now = clock.GetUtcNow();
+        if (settings is null)
+        {
+            settings = new ProvinceCalendarSettings { ProvinceCode = province.Code };
+            db.ProvinceCalendars.Add(settings);
+        }
+
+        settings.MorningStart = after.Morning.Start;
+        settings.MorningEnd = after.Morning.End;
+        settings.AfternoonStart = after.Afternoon.Start;
+        settings.AfternoonEnd = after.Afternoon.End;
+        settings.WeeklyDaysOff = after.WeeklyDaysOff;
+        settings.UpdatedAt = now;
+
+        // Update in place by key, so that no unique (province, key) row is deleted and re-inserted.
+        var byKey = rules.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        foreach (var stale in rules.Where(r => !after.Rules.Any(w => w.Rule.Key == r.Key)))
+        {
+            db.HolidayRules.Remove(stale);
+        }
+
+        foreach (var (rule, enabled) in after.Rules)
+        {
+            if (!byKey.TryGetValue(rule.Key, out var row))
+            {
+                row = new HolidayRule { ProvinceCode = province.Code, Key = rule.Key };
+                db.HolidayRules.Add(row);
+            }
+
+            row.Name = rule.Name;
+            row.Calendar = rule.Calendar;
+            row.Month = rule.Month;
+            row.Day = rule.Day;
+            row.FirstDayOffset = rule.FirstDayOffset;
+            row.Days = rule.Days;
+            row.AdjacentDay = rule.AdjacentDay;
+            row.FromYear = rule.FromYear;
+            row.ToYear = rule.ToYear;
+            row.Basis = rule.Basis;
+            row.IsEnabled = enabled;
+        }
+
+        await audit.RecordingAsync(new CalendarSettingsRecorded(province.Code, recordedBy, now, before, after), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey(province.Code));
+        return new CalendarSettingsResult([], true, await GetSettingsAsync(province.Code, cancellationToken));
+    }
+
     /// <summary>Whether a user may record the calendar of a province: its own province administrators only.</summary>
     public static bool MayRecord(ClaimsPrincipal user, string provinceCode) =>
         user.IsInRole(Roles.ProvinceAdministrator) && Jurisdiction.From(user).Covers(provinceCode, null);
@@ -126,6 +227,25 @@ public sealed class WorkingCalendarService(OneStopDbContext db, IMemoryCache cac
         return settings is null
             ? WorkingCalendar.Default(provinceCode, confirmed)
             : new WorkingCalendar(provinceCode, settings.Periods(), settings.WeeklyDaysOff, [.. rules.Select(r => r.ToDefinition())], confirmed);
+    }
+
+    private static CalendarSettingsSnapshot Snapshot(ProvinceCalendarSettings? settings, List<HolidayRule> rules)
+    {
+        if (settings is null)
+        {
+            // Not seeded yet: what LoadAsync counts on.
+            return new CalendarSettingsSnapshot(
+                WorkingCalendar.DefaultPeriods[0],
+                WorkingCalendar.DefaultPeriods[1],
+                WorkingCalendar.DefaultWeeklyDaysOff,
+                rules.Count > 0 ? [.. rules.Select(r => (r.ToDefinition(), r.IsEnabled))] : [.. DefaultHolidayRules.All.Select(r => (r, true))]);
+        }
+
+        return new CalendarSettingsSnapshot(
+            new(settings.MorningStart, settings.MorningEnd),
+            new(settings.AfternoonStart, settings.AfternoonEnd),
+            settings.WeeklyDaysOff,
+            [.. rules.Select(r => (r.ToDefinition(), r.IsEnabled))]);
     }
 
     private static string CacheKey(string provinceCode) => "calendar:" + provinceCode;

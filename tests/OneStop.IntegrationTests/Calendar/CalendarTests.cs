@@ -28,6 +28,8 @@ public sealed class CalendarAppFactory : OneStopAppFactory
             audited.Enqueue(change);
             return Task.CompletedTask;
         }
+
+        public Task RecordingAsync(CalendarSettingsRecorded change, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
 

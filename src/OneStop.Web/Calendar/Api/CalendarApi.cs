@@ -43,6 +43,26 @@ internal static partial class CalendarApi
             .WithDescription("Set leapMonth=true for a day of a leap month (tháng nhuận).")
             .AllowAnonymous();
 
+        group.MapGet("/settings", GetSettingsAsync)
+            .WithName("GetCalendarSettings")
+            .WithSummary("A province's office hours, weekly days off and holiday rules")
+            .WithDescription("All the holiday rules, disabled ones too; a recorded year's decision overrides them for that year.")
+            .AllowAnonymous();
+
+        group.MapPut("/settings", PutSettingsAsync)
+            .WithName("RecordCalendarSettings")
+            .WithSummary("Replace a province's office hours, weekly days off and holiday rules")
+            .WithDescription(
+                "Replaces everything at once with what is given; a holiday rule left out is deleted. Times are HH:mm, " +
+                "morning start < morning end <= afternoon start < afternoon end, at least 4 working hours; at least one " +
+                "working weekday; rule keys unique. Idempotent: the same settings again change nothing. Deadlines count " +
+                "on the new settings at once.")
+            .RequireAuthorization(Policies.ProvinceAdministrator)
+            .WithMetadata(new OfficerAccessAttribute(Roles.ProvinceAdministrator) { ProvinceParameter = "province", ExampleRequest = "/api/calendar/settings?province={province}", ExampleBody = "{}" })
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         group.MapGet("/{year:int}", GetYearAsync)
             .WithName("GetCalendarYear")
             .WithSummary("A province's days off and worked days for a year")
@@ -210,6 +230,56 @@ internal static partial class CalendarApi
 
         var calendar = await calendars.GetAsync(found.Code, cancellationToken);
         return TypedResults.Ok(CalendarYearResponse.From(found, calendar, result.Year!, result.Changed));
+    }
+
+    private static async Task<Results<Ok<CalendarSettingsResponse>, ValidationProblem>> GetSettingsAsync(
+        [Description("The province's two-digit code, e.g. 01 for Hà Nội.")] string? province,
+        WorkingCalendarService calendars,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var found = RequireProvince(province, errors);
+        if (errors.Count > 0 || found is null)
+        {
+            return Invalid(errors);
+        }
+
+        return TypedResults.Ok(CalendarSettingsResponse.From(found, await calendars.GetSettingsAsync(found.Code, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<CalendarSettingsResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> PutSettingsAsync(
+        [Description("The province's two-digit code, e.g. 01 for Hà Nội.")] string? province,
+        CalendarSettingsInput settings,
+        ClaimsPrincipal user,
+        WorkingCalendarService calendars,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var found = RequireProvince(province, errors);
+        if (errors.Count > 0 || found is null)
+        {
+            return Invalid(errors);
+        }
+
+        if (!WorkingCalendarService.MayRecord(user, found.Code))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var result = await calendars.RecordSettingsAsync(found.Code, settings, RecordedBy(user), cancellationToken);
+        if (!result.Succeeded)
+        {
+            // 422, not 400: the request is well-formed, the settings it carries are not acceptable.
+            return TypedResults.Problem(new HttpValidationProblemDetails(
+                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "Invalid calendar settings",
+                Detail = "The settings are invalid; nothing was changed. See errors.",
+            });
+        }
+
+        return TypedResults.Ok(CalendarSettingsResponse.From(found, result.Settings!, result.Changed));
     }
 
     internal static string RecordedBy(ClaimsPrincipal user) =>

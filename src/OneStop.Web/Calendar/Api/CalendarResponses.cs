@@ -93,3 +93,60 @@ public sealed record CalendarYearResponse(
         [.. year.WorkedDays.Select(CalendarDayResponse.From)],
         changed);
 }
+
+/// <summary>A province's office hours, weekly days off and holiday rules.</summary>
+/// <param name="Province">The province's two-digit code.</param>
+/// <param name="ProvinceName">The province's name.</param>
+/// <param name="MorningStart">Start of the morning period, HH:mm.</param>
+/// <param name="MorningEnd">End of the morning period, HH:mm.</param>
+/// <param name="AfternoonStart">Start of the afternoon period, HH:mm.</param>
+/// <param name="AfternoonEnd">End of the afternoon period, HH:mm.</param>
+/// <param name="WorkingHoursPerDay">The length of a working day, in hours.</param>
+/// <param name="WeeklyDaysOff">English weekday names, e.g. Saturday, Sunday.</param>
+/// <param name="HolidayRules">All holiday rules, disabled ones too.</param>
+/// <param name="Changed">After a PUT: whether anything changed; null on a GET.</param>
+public sealed record CalendarSettingsResponse(
+    string Province,
+    string ProvinceName,
+    string MorningStart,
+    string MorningEnd,
+    string AfternoonStart,
+    string AfternoonEnd,
+    decimal WorkingHoursPerDay,
+    IReadOnlyList<string> WeeklyDaysOff,
+    IReadOnlyList<HolidayRuleResponse> HolidayRules,
+    bool? Changed = null)
+{
+    public static CalendarSettingsResponse From(Province province, CalendarSettingsSnapshot settings, bool? changed = null) => new(
+        province.Code,
+        province.Name,
+        Hours(settings.Morning.Start),
+        Hours(settings.Morning.End),
+        Hours(settings.Afternoon.Start),
+        Hours(settings.Afternoon.End),
+        (decimal)(settings.Morning.Length + settings.Afternoon.Length).TotalHours,
+        [.. settings.WeeklyDaysOff.Days().Select(d => d.ToString())],
+        [.. settings.Rules.Select(r => HolidayRuleResponse.From(r.Rule, r.Enabled))],
+        changed);
+
+    private static string Hours(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A holiday rule: a solar or lunar anniversary, its first day (offset), how many days, an adjacent day, the years it applies.</summary>
+public sealed record HolidayRuleResponse(
+    string Key,
+    string Name,
+    string Calendar,
+    int Month,
+    int Day,
+    int FirstDayOffset,
+    int Days,
+    string AdjacentDay,
+    int? FromYear,
+    int? ToYear,
+    string? Basis,
+    bool Enabled)
+{
+    public static HolidayRuleResponse From(HolidayRuleDefinition rule, bool enabled) => new(
+        rule.Key, rule.Name, rule.Calendar.ToString(), rule.Month, rule.Day, rule.FirstDayOffset, rule.Days, rule.AdjacentDay.ToString(), rule.FromYear, rule.ToYear, rule.Basis, enabled);
+}
