@@ -1,3 +1,5 @@
+using System.Text.Json;
+using OneStop.Web.Audit;
 using OneStop.Web.Calendar.WorkingDays;
 
 namespace OneStop.Web.Calendar;
@@ -21,9 +23,8 @@ public sealed record CalendarSettingsRecorded(
     CalendarSettingsSnapshot After);
 
 /// <summary>
-/// The audit hook of the working calendar. It is called inside the unit of work, before the change is
-/// saved, with the same scoped OneStopDbContext: an audit trail that adds its entry to that context has
-/// it saved atomically with the change. Replace the registration to plug in the tamper-evident audit trail.
+/// The audit hook of the working calendar. It is called inside the transaction that saves the change,
+/// with the same scoped OneStopDbContext, so the entry commits or rolls back with the change.
 /// </summary>
 public interface ICalendarAudit
 {
@@ -32,24 +33,45 @@ public interface ICalendarAudit
     Task RecordingAsync(CalendarSettingsRecorded change, CancellationToken cancellationToken);
 }
 
-/// <summary>Until the audit trail exists: the change goes to the log.</summary>
-internal sealed partial class LoggingCalendarAudit(ILogger<LoggingCalendarAudit> logger) : ICalendarAudit
+/// <summary>Every calendar change goes to the hash-chained audit trail, with what it was and what it becomes.</summary>
+internal sealed class AuditTrailCalendarAudit(IAuditTrail trail) : ICalendarAudit
 {
-    public Task RecordingAsync(CalendarYearRecorded change, CancellationToken cancellationToken)
-    {
-        LogRecorded(change.ProvinceCode, change.Year, change.RecordedBy, change.After.Count, change.Before.Count);
-        return Task.CompletedTask;
-    }
+    public async Task RecordingAsync(CalendarYearRecorded change, CancellationToken cancellationToken) =>
+        await trail.AppendAsync(
+            new AuditEvent("calendar.year-recorded")
+            {
+                Subject = $"{change.ProvinceCode}/{change.Year}",
+                ProvinceCode = change.ProvinceCode,
+                Details = new Dictionary<string, string?>
+                {
+                    ["recordedBy"] = change.RecordedBy,
+                    ["wasConfirmed"] = change.WasConfirmed ? "true" : "false",
+                    ["before"] = JsonSerializer.Serialize(change.Before.Select(d => d.ToString())),
+                    ["after"] = JsonSerializer.Serialize(change.After.Select(d => d.ToString())),
+                },
+            },
+            cancellationToken);
 
-    public Task RecordingAsync(CalendarSettingsRecorded change, CancellationToken cancellationToken)
-    {
-        LogSettings(change.ProvinceCode, change.RecordedBy, change.After, change.Before);
-        return Task.CompletedTask;
-    }
+    public async Task RecordingAsync(CalendarSettingsRecorded change, CancellationToken cancellationToken) =>
+        await trail.AppendAsync(
+            new AuditEvent("calendar.settings-recorded")
+            {
+                Subject = change.ProvinceCode,
+                ProvinceCode = change.ProvinceCode,
+                Details = new Dictionary<string, string?>
+                {
+                    ["recordedBy"] = change.RecordedBy,
+                    ["before"] = Describe(change.Before),
+                    ["after"] = Describe(change.After),
+                },
+            },
+            cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar settings of {Province} recorded by {RecordedBy}: {After} (was {Before})")]
-    private partial void LogSettings(string province, string recordedBy, CalendarSettingsSnapshot after, CalendarSettingsSnapshot before);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar {Province}/{Year} recorded by {RecordedBy}: {After} days (was {Before})")]
-    private partial void LogRecorded(string province, int year, string recordedBy, int after, int before);
+    private static string Describe(CalendarSettingsSnapshot settings) => string.Join(
+        "; ",
+        [
+            $"{settings.Morning} {settings.Afternoon}",
+            $"off {settings.WeeklyDaysOff}",
+            .. settings.Rules.Select(r => $"{r.Rule}{(r.Enabled ? "" : " (disabled)")}"),
+        ]);
 }

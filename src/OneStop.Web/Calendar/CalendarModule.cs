@@ -13,7 +13,7 @@ public static class CalendarModule
         services.AddMemoryCache();
         services.AddScoped<WorkingCalendarService>();
         services.AddScoped<DeadlineService>();
-        services.TryAddScoped<ICalendarAudit, LoggingCalendarAudit>();
+        services.TryAddScoped<ICalendarAudit, AuditTrailCalendarAudit>();
         services.AddSingleton<IDataSeeder, CalendarSeeder>();
         return services;
     }

@@ -114,8 +114,14 @@ public sealed class WorkingCalendarService(OneStopDbContext db, IMemoryCache cac
             row.DecisionReference = day.DecisionReference;
         }
 
-        await audit.RecordingAsync(new CalendarYearRecorded(province.Code, year, recordedBy, now, wasConfirmed, before, wanted), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        // The change and its audit entry commit together, the audit entry last (the chain is held shortest).
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordingAsync(new CalendarYearRecorded(province.Code, year, recordedBy, now, wasConfirmed, before, wanted), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         cache.Remove(CacheKey(province.Code));
 
         var updated = await GetAsync(province.Code, cancellationToken);
@@ -196,8 +202,14 @@ public sealed class WorkingCalendarService(OneStopDbContext db, IMemoryCache cac
             row.IsEnabled = enabled;
         }
 
-        await audit.RecordingAsync(new CalendarSettingsRecorded(province.Code, recordedBy, now, before, after), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        // The change and its audit entry commit together, the audit entry last (the chain is held shortest).
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordingAsync(new CalendarSettingsRecorded(province.Code, recordedBy, now, before, after), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         cache.Remove(CacheKey(province.Code));
         return new CalendarSettingsResult([], true, await GetSettingsAsync(province.Code, cancellationToken));
     }

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Identity;
+using OneStop.Web.Audit;
+using OneStop.Web.Shared.Persistence;
 
 namespace OneStop.IntegrationTests.SignedIn;
 
@@ -37,6 +41,16 @@ public sealed class SignedInAdministrationTests(IdentityAppFactory app) : IClass
         var again = await hanoi.PutAsJsonAsync("/api/calendar/2031?province=01", decision);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.False((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetBoolean());
+
+        // The change went to the hash-chained audit trail once, by the signed-in officer; the repeat added nothing.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            var audited = await db.Set<AuditEntry>().Where(e => e.Action == "calendar.year-recorded" && e.Subject == "01/2031").ToListAsync();
+            var entry = Assert.Single(audited);
+            Assert.StartsWith("officer:", entry.ActorId, StringComparison.Ordinal);
+            Assert.Contains("recordedBy", entry.Details, StringComparison.Ordinal);
+        }
 
         var year = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/calendar/2031?province=01");
         Assert.NotNull(year.GetProperty("confirmedAt").GetString());

@@ -39,7 +39,7 @@ public sealed class CapabilityBoundaryTests
         // Only the exchange gateway talks to the registries; the registries use nothing of the one-stop.
         ["Exchange"] = ["Registries"],
         ["Registries"] = [],
-        ["Calendar"] = [],
+        ["Calendar"] = ["Audit"],
         ["Catalog"] = [],
         ["Audit"] = [],
         ["Identity"] = ["Audit"],
