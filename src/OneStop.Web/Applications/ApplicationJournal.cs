@@ -77,17 +77,20 @@ public sealed class ApplicationJournal(
     IAuditTrail audit,
     TimeProvider clock)
 {
-    /// <summary>Adds a new application with its first event (<c>submit</c>), in one transaction.</summary>
-    public async Task<StepOutcome> StartAsync(Application application, ApplicationStep step, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds a new application with its first event (<c>submit</c>), in one transaction. The intake has just
+    /// read the procedure version, so it hands it over rather than have the journal read it again.
+    /// </summary>
+    public async Task<StepOutcome> StartAsync(Application application, ApplicationStep step, ProcedureDefinition procedure, CancellationToken cancellationToken = default)
     {
         db.Add(application);
-        return await RecordAsync(application, step, isNew: true, cancellationToken);
+        return await RecordAsync(application, step, procedure, isNew: true, cancellationToken);
     }
 
     public Task<StepOutcome> RecordAsync(Application application, ApplicationStep step, CancellationToken cancellationToken = default) =>
-        RecordAsync(application, step, isNew: false, cancellationToken);
+        RecordAsync(application, step, procedure: null, isNew: false, cancellationToken);
 
-    private async Task<StepOutcome> RecordAsync(Application application, ApplicationStep step, bool isNew, CancellationToken cancellationToken)
+    private async Task<StepOutcome> RecordAsync(Application application, ApplicationStep step, ProcedureDefinition? procedure, bool isNew, CancellationToken cancellationToken)
     {
         if (!isNew && step.RequestKey is { } key
             && await db.Set<ApplicationEvent>().AnyAsync(e => e.ApplicationId == application.Id && e.RequestKey == key, cancellationToken))
@@ -95,9 +98,8 @@ public sealed class ApplicationJournal(
             return StepOutcome.AlreadyDone;
         }
 
-        var procedure = await catalog.GetVersionAsync(application.ProcedureCode, application.ProcedureVersion, cancellationToken)
-            ?? throw new InvalidOperationException($"Procedure {application.ProcedureCode} version {application.ProcedureVersion} is missing.");
-        var workflow = procedure.Definition.Workflow;
+        procedure ??= (await catalog.GetVersionAsync(application.ProcedureCode, application.ProcedureVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"Procedure {application.ProcedureCode} version {application.ProcedureVersion} is missing.")).Definition;
         var now = clock.GetUtcNow();
         var fromState = isNew ? "" : application.State;
         var stepDue = isNew ? null : application.StepDueAt;
@@ -107,7 +109,7 @@ public sealed class ApplicationJournal(
         try
         {
             step.Changes?.Invoke(application);
-            await ApplyAsync(application, step, procedure.Definition, now, cancellationToken);
+            await ApplyAsync(application, step, procedure, now, cancellationToken);
 
             application.EventCount++;
             db.Add(new ApplicationEvent

@@ -151,6 +151,7 @@ public sealed partial class ApplicationIntake(
         var outcome = await journal.StartAsync(
             application,
             new ApplicationStep("submit", definition.Workflow.InitialState, request.SubmittedBy) { Messages = Acknowledgements(application) },
+            definition,
             cancellationToken);
         if (outcome != StepOutcome.Done)
         {
