@@ -104,8 +104,8 @@ public sealed class ApplicationJournal(
         var fromState = isNew ? "" : application.State;
         var stepDue = isNew ? null : application.StepDueAt;
 
-        var ownTransaction = db.Database.CurrentTransaction is null;
-        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // Everything the step writes goes in one SaveChanges, which is atomic on its own (one batch on
+        // PostgreSQL, its own transaction on SQLite) and joins the caller's transaction when there is one.
         try
         {
             step.Changes?.Invoke(application);
@@ -136,8 +136,7 @@ public sealed class ApplicationJournal(
                 db.Add(message);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await audit.AppendAsync(
+            audit.Add(
                 new AuditEvent("applications." + step.Action)
                 {
                     Subject = application.Code,
@@ -151,30 +150,27 @@ public sealed class ApplicationJournal(
                         ["status"] = application.Status.Key(),
                         ["note"] = step.Note,
                     },
-                },
-                cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+                });
 
+            // One round trip: the application, its event, its messages and its audit entry.
+            await db.SaveChangesAsync(cancellationToken);
             return StepOutcome.Done;
         }
         catch (DbUpdateConcurrencyException)
         {
-            await RollBackAsync(transaction, cancellationToken);
+            Forget();
             return StepOutcome.Conflict;
         }
         catch (DbUpdateException) when (isNew)
         {
             // A submission racing this one with the same submission key: the unique key refused ours.
-            await RollBackAsync(transaction, cancellationToken);
+            Forget();
             return StepOutcome.Conflict;
         }
         catch (DbUpdateException)
         {
             // A racing step took the same event sequence (or, for a repeat, the same request key).
-            await RollBackAsync(transaction, cancellationToken);
+            Forget();
             return step.RequestKey is { } raced
                 && await db.Set<ApplicationEvent>().AnyAsync(e => e.ApplicationId == application.Id && e.RequestKey == raced, cancellationToken)
                 ? StepOutcome.AlreadyDone
@@ -220,13 +216,6 @@ public sealed class ApplicationJournal(
         application.Revision++;
     }
 
-    private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
-    {
-        if (transaction is not null)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-        }
-
-        db.ChangeTracker.Clear();
-    }
+    // Nothing was written; what the failed step tracked must not ride along with the caller's next save.
+    private void Forget() => db.ChangeTracker.Clear();
 }

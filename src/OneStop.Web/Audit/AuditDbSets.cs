@@ -9,4 +9,6 @@ internal static class AuditDbSets
     public static DbSet<AuditEntry> AuditEntries(this OneStopDbContext db) => db.Set<AuditEntry>();
 
     public static DbSet<AuditChainHead> AuditChainHeads(this OneStopDbContext db) => db.Set<AuditChainHead>();
+
+    public static DbSet<QueuedAuditEntry> AuditQueue(this OneStopDbContext db) => db.Set<QueuedAuditEntry>();
 }

@@ -12,13 +12,18 @@ namespace OneStop.Web.Audit;
 public interface IAuditTrail
 {
     /// <summary>
-    /// Appends one entry to the hash chain and writes it at once. When the scoped
-    /// <see cref="OneStopDbContext"/> has an open transaction the entry joins it (and is committed or
-    /// rolled back with it); otherwise the entry is committed in a transaction of its own. It never
-    /// saves the context's other pending changes. Appends are serialized: append as the last write
-    /// of your transaction, just before committing, so the chain is held for the shortest time.
+    /// Writes the entry at once to the audit queue. When the scoped <see cref="OneStopDbContext"/> has an
+    /// open transaction the entry joins it (and is committed or rolled back with it); otherwise it is
+    /// committed on its own. It never saves the context's other pending changes. The
+    /// <see cref="AuditChainer"/> puts queued entries into the hash chain moments later.
     /// </summary>
-    Task<AuditReceipt> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default);
+    Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds the entry to the scoped context's pending changes: the caller's next <c>SaveChanges</c> writes it
+    /// together with the caller's own rows, in the same transaction and the same round trip.
+    /// </summary>
+    void Add(AuditEvent auditEvent);
 }
 
 /// <summary>What to record. <paramref name="Action"/> is <c>capability.event</c>, e.g. <c>applications.received</c>.</summary>
@@ -69,81 +74,48 @@ public sealed record AuditActor(string Id, string? Name)
     }
 }
 
-/// <summary>The position of an appended entry in the chain.</summary>
-public sealed record AuditReceipt(long Sequence, string Hash);
-
-internal sealed class AuditTrail(OneStopDbContext db, TimeProvider time, IHttpContextAccessor http) : IAuditTrail
+internal sealed class AuditTrail(OneStopDbContext db, TimeProvider time, IHttpContextAccessor http, AuditChainSignal signal) : IAuditTrail
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteInstant = new();
 
-    public async Task<AuditReceipt> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(auditEvent.Action);
-        var actor = auditEvent.Actor ?? AuditActor.From(http.HttpContext?.User);
-        var ownTransaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        try
-        {
-            // The first write of the transaction takes the chain head: a row lock on PostgreSQL, the
-            // database write lock on SQLite. Every other append waits here, so the chain stays one line.
-            var locked = await db.AuditChainHeads()
-                .Where(h => h.Id == AuditChainHead.SingletonId)
-                .ExecuteUpdateAsync(set => set.SetProperty(h => h.LastSequence, h => h.LastSequence + 1), cancellationToken);
-            if (locked != 1)
-            {
-                throw new InvalidOperationException("The audit chain head is missing; the audit migrations have not been applied.");
-            }
-
-            var head = await db.AuditChainHeads().AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
-            var entry = new AuditEntry
-            {
-                Sequence = head.LastSequence,
-                OccurredAt = AuditHash.TruncateToMilliseconds(time.GetUtcNow()),
-                ActorId = Limit(actor.Id, 200),
-                ActorName = LimitOrNull(actor.Name, 200),
-                Action = Limit(auditEvent.Action, 100),
-                Subject = LimitOrNull(auditEvent.Subject, 200),
-                ProvinceCode = auditEvent.ProvinceCode,
-                UnitCode = auditEvent.UnitCode,
-                Details = AuditHash.CanonicalDetails(auditEvent.Details),
-                PreviousHash = head.LastHash,
-            };
-            entry.Hash = AuditHash.Compute(entry);
-
-            await InsertAsync(entry, cancellationToken);
-            await db.AuditChainHeads()
-                .Where(h => h.Id == AuditChainHead.SingletonId)
-                .ExecuteUpdateAsync(set => set.SetProperty(h => h.LastHash, entry.Hash), cancellationToken);
-
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
-            return new AuditReceipt(entry.Sequence, entry.Hash);
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
-    }
-
-    // Written with SQL rather than the change tracker so that the caller's pending changes stay unsaved.
-    private Task<int> InsertAsync(AuditEntry entry, CancellationToken cancellationToken)
-    {
+        var entry = Queued(auditEvent);
         object occurredAt = ProviderConventions.IsSqlite(db.Database.ProviderName)
             ? SqliteInstant.ConvertToProvider(entry.OccurredAt)!
             : entry.OccurredAt;
-        return db.Database.ExecuteSqlAsync(
+
+        // Written with SQL rather than the change tracker so that the caller's pending changes stay unsaved.
+        await db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO audit_entries (sequence, occurred_at, actor_id, actor_name, action, subject, province_code, unit_code, details, previous_hash, hash)
-            VALUES ({entry.Sequence}, {occurredAt}, {entry.ActorId}, {entry.ActorName}, {entry.Action}, {entry.Subject}, {entry.ProvinceCode}, {entry.UnitCode}, {entry.Details}, {entry.PreviousHash}, {entry.Hash})
+            INSERT INTO audit_queue (occurred_at, actor_id, actor_name, action, subject, province_code, unit_code, details)
+            VALUES ({occurredAt}, {entry.ActorId}, {entry.ActorName}, {entry.Action}, {entry.Subject}, {entry.ProvinceCode}, {entry.UnitCode}, {entry.Details})
             """,
             cancellationToken);
+        signal.EntryQueued();
+    }
+
+    public void Add(AuditEvent auditEvent)
+    {
+        db.Add(Queued(auditEvent));
+        signal.EntryQueued();
+    }
+
+    private QueuedAuditEntry Queued(AuditEvent auditEvent)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(auditEvent.Action);
+        var actor = auditEvent.Actor ?? AuditActor.From(http.HttpContext?.User);
+        return new QueuedAuditEntry
+        {
+            OccurredAt = AuditHash.TruncateToMilliseconds(time.GetUtcNow()),
+            ActorId = Limit(actor.Id, 200),
+            ActorName = LimitOrNull(actor.Name, 200),
+            Action = Limit(auditEvent.Action, 100),
+            Subject = LimitOrNull(auditEvent.Subject, 200),
+            ProvinceCode = auditEvent.ProvinceCode,
+            UnitCode = auditEvent.UnitCode,
+            Details = AuditHash.CanonicalDetails(auditEvent.Details),
+        };
     }
 
     private static string Limit(string value, int length) => value.Length <= length ? value : value[..length];

@@ -10,10 +10,33 @@ using OneStop.Web.Shared.Persistence;
 
 namespace OneStop.Web.Catalog;
 
-/// <summary>Published versions parsed once: they never change, so they can be kept for the life of the process.</summary>
+/// <summary>
+/// Published versions parsed once: they never change, so they can be kept for the life of the process.
+/// Which version is current is kept for a few seconds only: this instance forgets it as soon as it publishes
+/// a new one, and another instance's publication is seen here within <see cref="CurrentVersionLifetime"/>.
+/// </summary>
 internal sealed class ProcedureVersionCache
 {
+    public static readonly TimeSpan CurrentVersionLifetime = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrentDictionary<(string Code, int Version), CachedVersion> _versions = new();
+    private readonly ConcurrentDictionary<string, (int? Version, DateTimeOffset Until)> _current = new(StringComparer.Ordinal);
+
+    public bool TryGetCurrent(string code, DateTimeOffset now, out int? version)
+    {
+        if (_current.TryGetValue(code, out var known) && known.Until > now)
+        {
+            version = known.Version;
+            return true;
+        }
+
+        version = null;
+        return false;
+    }
+
+    public void SetCurrent(string code, int? version, DateTimeOffset now) => _current[code] = (version, now + CurrentVersionLifetime);
+
+    public void ForgetCurrent(string code) => _current.TryRemove(code, out _);
 
     public bool TryGet(string code, int version, out CachedVersion cached) => _versions.TryGetValue((code, version), out cached!);
 
@@ -22,14 +45,20 @@ internal sealed class ProcedureVersionCache
 
 internal sealed record CachedVersion(ProcedureDefinition Definition, string ContentHash, DateTimeOffset PublishedAt);
 
-internal sealed partial class ProcedureCatalog(OneStopDbContext db, ProcedureVersionCache cache) : IProcedureCatalog
+internal sealed partial class ProcedureCatalog(OneStopDbContext db, ProcedureVersionCache cache, TimeProvider clock) : IProcedureCatalog
 {
     public async Task<PublishedProcedure?> GetCurrentAsync(string code, CancellationToken cancellationToken = default)
     {
-        var current = await db.Set<Procedure>().AsNoTracking()
-            .Where(p => p.Code == code)
-            .Select(p => (int?)p.CurrentVersion)
-            .SingleOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        if (!cache.TryGetCurrent(code, now, out var current))
+        {
+            current = await db.Set<Procedure>().AsNoTracking()
+                .Where(p => p.Code == code)
+                .Select(p => (int?)p.CurrentVersion)
+                .SingleOrDefaultAsync(cancellationToken);
+            cache.SetCurrent(code, current, now);
+        }
+
         return current is null ? null : await LoadAsync(code, current.Value, current.Value, cancellationToken);
     }
 

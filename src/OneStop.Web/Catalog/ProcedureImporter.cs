@@ -23,7 +23,7 @@ public interface IProcedureImporter
 /// <summary>What an import did; <c>Created</c> is false when the content was already the current version's.</summary>
 public sealed record ProcedureImportResult(string Code, int Version, bool Created, string ContentHash);
 
-internal sealed class ProcedureImporter(OneStopDbContext db, ProcedureDefinitionReader reader, TimeProvider clock) : IProcedureImporter
+internal sealed class ProcedureImporter(OneStopDbContext db, ProcedureDefinitionReader reader, ProcedureVersionCache cache, TimeProvider clock) : IProcedureImporter
 {
     public const string ImportSource = "import";
     public const string FileSourcePrefix = "file:";
@@ -128,6 +128,7 @@ internal sealed class ProcedureImporter(OneStopDbContext db, ProcedureDefinition
         procedure.UpdatedAt = now;
 
         await db.SaveChangesAsync(cancellationToken);
+        cache.ForgetCurrent(definition.Code);
         return new ProcedureImportResult(definition.Code, version.Version, true, read.ContentHash);
     }
 

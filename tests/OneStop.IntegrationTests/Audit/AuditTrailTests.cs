@@ -22,8 +22,11 @@ public sealed class AuditTrailTests(IdentityAppFactory app) : IClassFixture<Iden
                 .AppendAsync(new AuditEvent("test.concurrent") { Subject = "item:" + i, Actor = AuditActor.System });
         }));
 
+        // They wait in the queue until the chainer takes them, oldest first; two chainers at once take turns.
+        await Task.WhenAll(ChainAsync(), ChainAsync());
         var after = await HeadAsync();
         Assert.Equal(before + 24, after);
+        Assert.Equal(0, await QueuedAsync());
         await using var check = app.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var sequences = await db.Set<AuditEntry>().OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync();
@@ -41,16 +44,50 @@ public sealed class AuditTrailTests(IdentityAppFactory app) : IClassFixture<Iden
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
             var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var receipt = await audit.AppendAsync(new AuditEvent("test.rolled-back") { Actor = AuditActor.System });
-            Assert.Equal(before + 1, receipt.Sequence);
+            await audit.AppendAsync(new AuditEvent("test.rolled-back") { Actor = AuditActor.System });
+            db.Add(new OneStop.Web.Applications.Model.ApplicationCodeCounter { UnitCode = "99999", Day = new DateOnly(2031, 1, 1), LastSequence = 1 });
+            Assert.Equal(1, await db.Set<QueuedAuditEntry>().CountAsync(e => e.Action == "test.rolled-back"));
             await transaction.RollbackAsync();
+            Assert.Single(db.ChangeTracker.Entries(), e => e.State == EntityState.Added);
         }
 
+        await ChainAsync();
         Assert.Equal(before, await HeadAsync());
         await using var check = app.Services.CreateAsyncScope();
         var checkDb = check.ServiceProvider.GetRequiredService<OneStopDbContext>();
         Assert.False(await checkDb.Set<AuditEntry>().AnyAsync(e => e.Action == "test.rolled-back"));
+        Assert.False(await checkDb.Set<QueuedAuditEntry>().AnyAsync(e => e.Action == "test.rolled-back"));
         Assert.True((await check.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync()).Valid);
+    }
+
+    [Fact]
+    public async Task An_entry_added_to_the_context_is_written_with_the_callers_rows_and_chained_in_queue_order()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+            audit.Add(new AuditEvent("test.order") { Subject = "order:1", Actor = AuditActor.System });
+            audit.Add(new AuditEvent("test.order") { Subject = "order:2", Actor = AuditActor.System });
+
+            // Nothing is written before the caller saves.
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            await using (var other = app.Services.CreateAsyncScope())
+            {
+                Assert.False(await other.ServiceProvider.GetRequiredService<OneStopDbContext>().Set<QueuedAuditEntry>().AnyAsync(e => e.Action == "test.order"));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await AppendAsync(new AuditEvent("test.order") { Subject = "order:3", Actor = AuditActor.System });
+        await ChainAsync();
+        await using var check = app.Services.CreateAsyncScope();
+        var entries = await check.ServiceProvider.GetRequiredService<OneStopDbContext>().Set<AuditEntry>()
+            .Where(e => e.Action == "test.order").OrderBy(e => e.Sequence).Select(e => e.Subject).ToListAsync();
+        Assert.Equal(["order:1", "order:2", "order:3"], entries);
+        var after = await VerifyAsync();
+        Assert.True(after.Valid);
+        Assert.Equal(0, after.Queued);
     }
 
     [Fact]
@@ -60,6 +97,8 @@ public sealed class AuditTrailTests(IdentityAppFactory app) : IClassFixture<Iden
         {
             await AppendAsync(new AuditEvent("test.tamper") { Subject = "item:" + i, Actor = AuditActor.System, ProvinceCode = "01", UnitCode = "00004" });
         }
+
+        await ChainAsync();
 
         var admin = await app.SignInOfficerAsync("quantri.hethong@onestop.example");
         var intact = await admin.GetFromJsonAsync<JsonElement>("/api/admin/audit/verify");
@@ -149,6 +188,32 @@ public sealed class AuditTrailTests(IdentityAppFactory app) : IClassFixture<Iden
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         return await db.Set<AuditEntry>().Where(e => e.Subject == subject).Select(e => e.Sequence).MaxAsync();
+    }
+
+    [Fact]
+    public async Task The_chaining_service_chains_queued_entries_on_its_own()
+    {
+        await AppendAsync(new AuditEvent("test.background") { Subject = "background:1", Actor = AuditActor.System });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        bool chained;
+        do
+        {
+            await Task.Delay(50);
+            await using var scope = app.Services.CreateAsyncScope();
+            chained = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Set<AuditEntry>().AnyAsync(e => e.Subject == "background:1");
+        }
+        while (!chained && DateTime.UtcNow < deadline);
+
+        Assert.True(chained, "The chaining service did not chain the queued entry.");
+        Assert.True((await VerifyAsync()).Valid);
+    }
+
+    private Task<int> ChainAsync() => app.Services.GetRequiredService<AuditChainer>().ChainAllQueuedAsync();
+
+    private async Task<int> QueuedAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Set<QueuedAuditEntry>().CountAsync();
     }
 
     private async Task<long> HeadAsync()

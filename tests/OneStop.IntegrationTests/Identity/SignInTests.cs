@@ -249,6 +249,7 @@ public sealed class SignInTests(IdentityAppFactory app) : IClassFixture<Identity
 
     private async Task<bool> AuditedAsync(string action, string who, string? detail = null)
     {
+        await app.Services.GetRequiredService<AuditChainer>().ChainAllQueuedAsync();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var officerIds = await db.Set<Officer>().Where(o => o.Email == who).Select(o => "officer:" + o.Id).ToListAsync();

@@ -43,6 +43,7 @@ public sealed class SignedInAdministrationTests(IdentityAppFactory app) : IClass
         Assert.False((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetBoolean());
 
         // The change went to the hash-chained audit trail once, by the signed-in officer; the repeat added nothing.
+        await app.Services.GetRequiredService<AuditChainer>().ChainAllQueuedAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
