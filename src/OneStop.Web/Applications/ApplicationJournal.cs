@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Web.Applications.Deadlines;
 using OneStop.Web.Applications.Model;
+using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Audit;
 using OneStop.Web.Catalog;
 using OneStop.Web.Catalog.Definitions;
@@ -75,6 +76,7 @@ public sealed class ApplicationJournal(
     IProcedureCatalog catalog,
     ApplicationDeadlines deadlines,
     IAuditTrail audit,
+    ApplicationStatusCache statuses,
     TimeProvider clock)
 {
     /// <summary>
@@ -154,6 +156,7 @@ public sealed class ApplicationJournal(
 
             // One round trip: the application, its event, its messages and its audit entry.
             await db.SaveChangesAsync(cancellationToken);
+            statuses.Forget(application.Code);
             return StepOutcome.Done;
         }
         catch (DbUpdateConcurrencyException)

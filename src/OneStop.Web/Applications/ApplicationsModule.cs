@@ -12,7 +12,6 @@ public static class ApplicationsModule
 {
     public static IServiceCollection AddApplications(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
         services.AddScoped<ApplicationDeadlines>();
         services.AddScoped<ApplicationJournal>();
         services.AddScoped<ApplicationCodes>();
@@ -21,6 +20,9 @@ public static class ApplicationsModule
         services.AddScoped<ReceiptDocument>();
         services.AddScoped<ApplicationReceipts>();
         services.AddScoped<CitizenApplications>();
+        services.AddScoped<ApplicationStatusLookup>();
+        services.AddSingleton(configuration.GetSection("Applications:StatusCache").Get<ApplicationStatusCacheOptions>() ?? new ApplicationStatusCacheOptions());
+        services.AddSingleton<ApplicationStatusCache>();
         services.AddSingleton<UnitNames>();
         return services;
     }

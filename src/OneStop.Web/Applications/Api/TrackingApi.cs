@@ -120,10 +120,12 @@ public static partial class TrackingApi
     }
 
     private static async Task<IResult> StatusAsync(
-        string code, [FromQuery] string? idNumber, ClaimsPrincipal user, CitizenApplications applications, CancellationToken cancellationToken)
+        string code, [FromQuery] string? idNumber, ClaimsPrincipal user, ApplicationStatusLookup lookup, HttpContext http, CancellationToken cancellationToken)
     {
         if (user.IsInRole(Roles.Citizen) && user.FindFirstValue(OneStopClaimTypes.PersonalIdNumber) is { Length: > 0 } pid && idNumber is null)
         {
+            // Resolved here, not as a parameter: the anonymous look-up below, by far the most frequent, does not need it.
+            var applications = http.RequestServices.GetRequiredService<CitizenApplications>();
             return await applications.DetailAsync(pid, code, cancellationToken) is { } detail
                 ? TypedResults.Ok(Detail(detail))
                 : NotFound(code);
@@ -137,7 +139,7 @@ public static partial class TrackingApi
                 statusCode: StatusCodes.Status422UnprocessableEntity);
         }
 
-        return await applications.LookupAsync(code, idNumber, cancellationToken) is { } status
+        return await lookup.FindAsync(code, idNumber, cancellationToken) is { } status
             ? TypedResults.Ok(new ApplicationStatusResponse(status.Code, status.ProcedureCode, status.ProcedureName, status.UnitName,
                 status.Status.Key(), (int)status.Status, status.Status.Vietnamese(), status.SubmittedAt, status.AppointmentAt))
             : NotFound(code);

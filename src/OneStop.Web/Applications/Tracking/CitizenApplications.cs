@@ -100,6 +100,7 @@ public sealed class CitizenApplications(
     ApplicationJournal journal,
     IResultDocuments results,
     UnitNames unitNames,
+    ApplicationStatusLookup statusLookup,
     TimeProvider clock)
 {
     public const string SupplementDocumentKey = "supplement";
@@ -122,15 +123,8 @@ public sealed class CitizenApplications(
             .Select(a => new MyApplicationRow(a.Code, a.ProcedureCode, a.ProcedureName, a.SubmittedAt, a.Status, a.AppointmentAt))
             .ToListAsync(cancellationToken);
 
-    public async Task<PublicStatus?> LookupAsync(string code, string idNumber, CancellationToken cancellationToken = default)
-    {
-        var found = await db.Set<Application>().AsNoTracking()
-            .Where(a => a.Code == code && a.ApplicantIdNumber == idNumber)
-            .Select(a => new { a.Code, a.ProcedureCode, a.ProcedureName, a.UnitCode, a.Status, a.SubmittedAt, a.AppointmentAt })
-            .SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null
-            : new PublicStatus(found.Code, found.ProcedureCode, found.ProcedureName, unitNames.Of(found.UnitCode), found.Status, found.SubmittedAt, found.AppointmentAt);
-    }
+    public Task<PublicStatus?> LookupAsync(string code, string idNumber, CancellationToken cancellationToken = default) =>
+        statusLookup.FindAsync(code, idNumber, cancellationToken);
 
     public async Task<ApplicationDetail?> DetailAsync(string idNumber, string code, CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Signing;
 using OneStop.Web.Applications.Persistence;
 using static OneStop.IntegrationTests.Applications.Tracking.TrackingScenario;
@@ -70,6 +71,35 @@ public sealed class TrackingApiTests(TrackingAppFactory app) : IClassFixture<Tra
         var missing = await JsonAsync(await anonymous.GetAsync($"/api/applications/{application.Code}"), HttpStatusCode.UnprocessableEntity);
         Assert.True(missing.GetProperty("errors").TryGetProperty("idNumber", out _));
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/me/applications")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_looked_up_status_is_kept_for_seconds_and_forgotten_when_the_journal_records_a_step()
+    {
+        var application = await SubmitAsync(app.Services, Hoa);
+        var anonymous = app.CreateClient();
+        var path = $"/api/applications/{application.Code}?idNumber={Hoa}";
+        Assert.Equal("new", (await JsonAsync(await anonymous.GetAsync(path), HttpStatusCode.OK)).GetProperty("status").GetString());
+
+        // A change that bypasses the journal is not seen while the status is kept: the answer comes from the cache…
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStop.Web.Shared.Persistence.OneStopDbContext>();
+            await db.Set<OneStop.Web.Applications.Model.Application>().Where(a => a.Code == application.Code)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.ProcedureName, "Đổi ngoài nhật ký"));
+        }
+
+        var kept = await JsonAsync(await anonymous.GetAsync(path), HttpStatusCode.OK);
+        Assert.NotEqual("Đổi ngoài nhật ký", kept.GetProperty("procedureName").GetString());
+
+        // …and the cached entry answers a wrong ID number exactly as the database does.
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/applications/{application.Code}?idNumber={Khanh}")).StatusCode);
+
+        // A step recorded by the journal is seen at once.
+        await StepAsync(app.Services, application.Code, "receive", "received");
+        var received = await JsonAsync(await anonymous.GetAsync(path), HttpStatusCode.OK);
+        Assert.Equal("received", received.GetProperty("status").GetString());
+        Assert.Equal("Đổi ngoài nhật ký", received.GetProperty("procedureName").GetString());
     }
 
     [Fact]
