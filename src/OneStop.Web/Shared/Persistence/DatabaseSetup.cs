@@ -31,7 +31,7 @@ public static class DatabaseSetup
         {
             services.AddDbContextPool<TContext, TPostgres>((provider, builder) =>
                 builder.UseNpgsql(
-                    ConnectionString(provider, options),
+                    WithPostgresDefaults(ConnectionString(provider, options)),
                     npgsql => npgsql.MigrationsHistoryTable(migrationsHistoryTable)));
         }
         else
@@ -43,6 +43,29 @@ public static class DatabaseSetup
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Two Npgsql settings OneStop can afford because it keeps no session state (no SET, temporary tables or
+    /// session advisory locks): a connection handed back to the pool is not reset with DISCARD ALL, and
+    /// statements run often are prepared once per connection. Both save PostgreSQL a parse or a reset per
+    /// command (BENCHMARKS.md); a connection string that names either setting keeps its own value.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            tuned.NoResetOnClose = true;
+        }
+
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            tuned.MaxAutoPrepare = 32;
+        }
+
+        return tuned.ConnectionString;
     }
 
     private static string ConnectionString(IServiceProvider provider, DatabaseOptions options) =>
