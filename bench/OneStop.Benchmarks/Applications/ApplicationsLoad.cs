@@ -152,7 +152,8 @@ internal static class ApplicationsLoad
                 Percentile(latencies, 0.99),
                 rounds.Sum(r => r.Failures),
                 TimeSpan.FromTicks(rounds.Sum(r => r.ProcessCpu.Ticks)),
-                []) { Latencies = latencies };
+                [])
+            { Latencies = latencies };
         }
 
         public double PerSecond => Count / Elapsed.TotalSeconds;
