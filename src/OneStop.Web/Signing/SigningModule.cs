@@ -51,7 +51,6 @@ public static class SigningModule
     {
         VerificationApi.Map(app);
         CertificateAuthorityApi.Map(app);
-        ResultDocumentsApi.Map(app);
         return app;
     }
 }

@@ -172,7 +172,7 @@ public sealed partial class SigningTests(SigningAppFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Bad_input_gets_problem_details_and_the_document_endpoint_is_for_officers()
+    public async Task Bad_input_gets_problem_details_and_signed_results_are_reached_only_through_their_application()
     {
         var client = app.CreateClient();
         using var notPdf = new ByteArrayContent("hello"u8.ToArray());
@@ -184,7 +184,11 @@ public sealed partial class SigningTests(SigningAppFactory app) : IClassFixture<
         using var text = new StringContent("hello");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await client.PostAsync("/api/verify", text)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/verify", new { code = "" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/api/documents/{Guid.NewGuid()}")).StatusCode);
+        var noRedirects = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var anonymousResult = await noRedirects.GetAsync($"/workspace/applications/00004-990101-0001/results/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.Redirect, anonymousResult.StatusCode);
+        Assert.Contains("/account/sign-in", anonymousResult.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/documents/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/signing/certificates/01/revoke", new { reason = "x" })).StatusCode);
 
         var keys = await client.GetFromJsonAsync<JsonElement>("/api/verify/keys");
