@@ -1,6 +1,11 @@
 using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OneStop.IntegrationTests.Identity;
 using OneStop.IntegrationTests.Infrastructure;
+using OneStop.Web.Identity.Demo;
+using OneStop.Web.Identity.Officers;
 
 namespace OneStop.BrowserTests.Infrastructure;
 
@@ -52,6 +57,38 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>An officer signed in through the real form and authenticator code, in a fresh context of this fixture's browser.</summary>
+    public Task<IPage> SignInOfficerAsync(string email, bool javaScript = true) =>
+        SignInOfficerAsync(Browser, BaseAddress, Services, email, javaScript);
+
+    /// <summary>Signs in through the officer form and the demo account's authenticator code.</summary>
+    public static async Task<IPage> SignInOfficerAsync(IBrowser browser, Uri baseAddress, IServiceProvider services, string email, bool javaScript = true)
+    {
+        string key;
+        using (var scope = services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Officer>>();
+            key = (await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!))!;
+        }
+
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            JavaScriptEnabled = javaScript,
+            Locale = "vi-VN",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", DemoAccounts.OfficerPassword);
+        await page.ClickAsync("form button[type=submit]");
+        await page.FillAsync("#code", Totp.Code(key, DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30));
+        await page.ClickAsync("form button[type=submit] >> nth=0");
+        Assert.Equal("/account/security", new Uri(page.Url).AbsolutePath);
+        return page;
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

@@ -1,15 +1,11 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OneStop.BrowserTests.Infrastructure;
 using OneStop.IntegrationTests.Applications;
-using OneStop.IntegrationTests.Identity;
 using OneStop.IntegrationTests.Infrastructure;
 using OneStop.Web.Applications;
 using OneStop.Web.Applications.Intake;
 using OneStop.Web.Applications.Model;
-using OneStop.Web.Identity.Demo;
-using OneStop.Web.Identity.Officers;
 
 namespace OneStop.BrowserTests.Workspace;
 
@@ -98,31 +94,8 @@ public sealed class WorkspaceBrowserTests : IAsyncLifetime
     }
 
     /// <summary>Signs in through the officer form and the authenticator code; JavaScript stays on for axe.</summary>
-    private async Task<IPage> SignInAsync(string email)
-    {
-        string key;
-        using (var scope = _app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Officer>>();
-            key = (await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!))!;
-        }
-
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.ClientOptions.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoAccounts.OfficerPassword);
-        await page.ClickAsync("form button[type=submit]");
-        await page.FillAsync("#code", Totp.Code(key, DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30));
-        await page.ClickAsync("form button[type=submit] >> nth=0");
-        Assert.Equal("/account/security", new Uri(page.Url).AbsolutePath);
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email) =>
+        BrowserFixture.SignInOfficerAsync(_browser!, _app.ClientOptions.BaseAddress, _app.Services, email);
 
     public async Task DisposeAsync()
     {

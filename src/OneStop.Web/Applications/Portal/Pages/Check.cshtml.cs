@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -75,7 +76,11 @@ public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDire
 
         if (await LoadAsync(code, draft, cancellationToken) is { } notFound)
         {
-            return notFound;
+            // The first click may have finished between the check above and this one.
+            return !string.IsNullOrEmpty(SubmissionToken)
+                && await drafts.SubmittedWithAsync(citizen.IdNumber, SubmissionToken, cancellationToken) is { } justMade
+                ? Redirect($"/applications/{justMade.Code}/receipt")
+                : notFound;
         }
 
         if (SubmissionToken != Draft.SubmissionToken)
@@ -83,7 +88,21 @@ public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDire
             return BadRequest();
         }
 
-        await drafts.SaveContactAsync(Draft, CommuneCode, Phone, Email, cancellationToken);
+        try
+        {
+            await drafts.SaveContactAsync(Draft, CommuneCode, Phone, Email, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A second click of the same form found the draft already submitted and removed by the first.
+            if (await drafts.SubmittedWithAsync(Draft.CitizenIdNumber, Draft.SubmissionToken, cancellationToken) is { } made)
+            {
+                return Redirect($"/applications/{made.Code}/receipt");
+            }
+
+            throw;
+        }
+
         var result = await drafts.SubmitAsync(Draft, cancellationToken);
         if (result.Succeeded)
         {
