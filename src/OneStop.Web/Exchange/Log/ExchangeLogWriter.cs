@@ -71,9 +71,9 @@ public sealed partial class ExchangeLogWriter(
     }
 
     /// <summary>
-    /// Waits for the pen, then writes queued groups until <paramref name="mine"/> is committed (often it
-    /// already is: the previous holder took it with its own group). A caller that gives up waiting leaves
-    /// its entry queued; the next writer or the timer still writes it.
+    /// Waits for the pen, then writes queued groups until <paramref name="mine"/> is committed; a caller
+    /// whose entry the holder of the pen committed meanwhile returns without waiting its turn. A caller
+    /// that gives up waiting leaves its entry queued; the next writer or the timer still writes it.
     /// </summary>
     private async Task CommitAsync(Pending mine, CancellationToken cancellationToken)
     {
@@ -82,7 +82,16 @@ public sealed partial class ExchangeLogWriter(
             return;
         }
 
-        await _pen.WaitAsync(cancellationToken);
+        var pen = _pen.WaitAsync(cancellationToken);
+        if (await Task.WhenAny(mine.Completion.Task, pen) != pen)
+        {
+            // Committed by the holder of the pen: leave at once, and hand the pen on when it comes.
+            _ = pen.ContinueWith(static (taken, state) => ((SemaphoreSlim)state!).Release(), _pen, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return;
+        }
+
+        await pen;
         try
         {
             while (!mine.Completion.Task.IsCompleted)
