@@ -119,15 +119,17 @@ public sealed partial class ExchangeLogWriter(
         }
     }
 
-    /// <summary>Seals a quiet log once its oldest unsealed entry is older than the seal interval.</summary>
+    /// <summary>
+    /// Every second: writes entries whose callers stopped waiting, and seals a quiet log once its oldest
+    /// unsealed entry is older than the seal interval.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(Math.Max(1, options.SealIntervalSeconds));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(interval, stoppingToken);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
                 await _pen.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException)
