@@ -5,6 +5,7 @@ namespace OneStop.Benchmarks;
 
 // dotnet run -c Release --project bench/OneStop.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/OneStop.Benchmarks -- applications   (a load run, see BENCHMARKS.md)
+// dotnet run -c Release --project bench/OneStop.Benchmarks -- gateway-breakdown   (where an exchange's time goes)
 internal static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
@@ -12,6 +13,11 @@ internal static class BenchmarkProgram
         if (args is ["applications", ..])
         {
             return await ApplicationsLoad.RunAsync();
+        }
+
+        if (args is ["gateway-breakdown", ..])
+        {
+            return await Exchange.GatewayBreakdown.RunAsync();
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
