@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Catalog.Definitions;
