@@ -16,7 +16,8 @@ namespace OneStop.Web.Exchange.Log;
 internal sealed class LogRowInserter<T>
     where T : class
 {
-    private readonly DbCommand _command;
+    private readonly DbConnection _connection;
+    private readonly string _sql;
     private readonly (PropertyInfo Clr, RelationalTypeMapping Mapping, bool Nullable, string Name)[] _columns;
 
     public LogRowInserter(DbContext db, DbConnection connection)
@@ -30,8 +31,8 @@ internal sealed class LogRowInserter<T>
             p.GetRelationalTypeMapping(),
             p.IsNullable,
             sql.GenerateParameterName("p" + i)))];
-        _command = connection.CreateCommand();
-        _command.CommandText =
+        _connection = connection;
+        _sql =
             $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
             $"({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
             $"VALUES ({string.Join(", ", properties.Select((_, i) => sql.GenerateParameterNamePlaceholder("p" + i)))})";
@@ -39,13 +40,16 @@ internal sealed class LogRowInserter<T>
 
     public async Task InsertAsync(T row, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        _command.Transaction = transaction;
-        _command.Parameters.Clear();
+        // A command per row: Npgsql's automatic preparation keeps the statement prepared by its text, and a
+        // command reused with its parameters replaced wrote the previous row again (duplicate keys).
+        await using var command = _connection.CreateCommand();
+        command.CommandText = _sql;
+        command.Transaction = transaction;
         foreach (var (clr, mapping, nullable, name) in _columns)
         {
-            _command.Parameters.Add(mapping.CreateParameter(_command, name, clr.GetValue(row), nullable));
+            command.Parameters.Add(mapping.CreateParameter(command, name, clr.GetValue(row), nullable));
         }
 
-        await _command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
