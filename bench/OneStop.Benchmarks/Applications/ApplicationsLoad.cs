@@ -106,10 +106,14 @@ internal static class ApplicationsLoad
         return 0;
     }
 
+    private static readonly TimeSpan MinimumWarmUp = TimeSpan.FromSeconds(15);
+
     /// <summary>
     /// Repeats <paramref name="round"/> until the JIT has settled (fewer than 20 methods compiled per second over a
-    /// round: a server that has run for a while) or <paramref name="limit"/> has passed; at least three rounds.
+    /// round: a server that has run for a while) or <paramref name="limit"/> has passed; at least three rounds
+    /// and <see cref="MinimumWarmUp"/>.
     /// </summary>
+
     private static async Task WarmUpAsync(string what, TimeSpan limit, Func<Task> round)
     {
         var clock = Stopwatch.StartNew();
@@ -123,7 +127,7 @@ internal static class ApplicationsLoad
             rounds++;
             compiledPerSecond = (System.Runtime.JitInfo.GetCompiledMethodCount() - compiled) / Math.Max(0.001, (clock.Elapsed - started).TotalSeconds);
         }
-        while ((rounds < 3 || compiledPerSecond >= 20) && clock.Elapsed < limit);
+        while ((rounds < 3 || clock.Elapsed < MinimumWarmUp || compiledPerSecond >= 20) && clock.Elapsed < limit);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Warm-up of {what}: {clock.Elapsed.TotalSeconds:0} s, {rounds} rounds; JIT at the end: {compiledPerSecond:0} methods/s."));
