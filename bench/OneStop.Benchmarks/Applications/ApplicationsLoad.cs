@@ -57,9 +57,10 @@ internal static class ApplicationsLoad
         var warmUp = TimeSpan.FromSeconds(Setting("ONESTOP_BENCH_WARMUP_SECONDS", 180));
         await RawInsertAsync(connection, 0, 200, submitters, create: true);
         var warmed = 0;
+        var warmUpCodes = new List<(string Code, string IdNumber)>();
         await WarmUpAsync("submissions", warmUp, async () =>
         {
-            await SubmitAsync(host.Services, 500_000 + warmed, 1000, submitters);
+            warmUpCodes.AddRange((await SubmitAsync(host.Services, 500_000 + warmed, 1000, submitters)).Codes);
             warmed += 1000;
         });
         var raw = await RawInsertAsync(connection, 1_000_000, count, submitters, create: false);
@@ -67,39 +68,50 @@ internal static class ApplicationsLoad
         Report("Raw SQL insert of an application row (baseline)", raw);
         Report("ApplicationIntake.SubmitAsync", intake);
 
-        // (b) Look-ups through the real API and the bare endpoint, warm first, then measured in turn.
+        // (b) Look-ups through the real API and the bare endpoint. Warmed on the warm-up's applications, so that
+        // the measured applications are asked for the first time in the run.
         var codes = intake.Codes.ToArray();
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = baseAddress };
-        string LookupPath(int i) => $"/api/applications/{codes[i % codes.Length].Code}?idNumber={codes[i % codes.Length].IdNumber}";
+        static string PathOf((string Code, string IdNumber) application) => $"/api/applications/{application.Code}?idNumber={application.IdNumber}";
+        var warmUpOffset = 0;
         await WarmUpAsync("look-ups", warmUp, async () =>
         {
             await GetAsync(client, _ => BenchHost.BarePath, 1000, concurrency);
-            await GetAsync(client, LookupPath, 1000, concurrency);
+            await GetAsync(client, i => PathOf(warmUpCodes[(warmUpOffset + (i % 500)) % warmUpCodes.Count]), 1000, concurrency);
+            warmUpOffset += 500;
             await GetAsync(client, _ => "/health/live", 1000, concurrency);
         });
-        // Measured in turns (bare, look-up, OneStop's middleware alone on /health/live), so that a passing
-        // load on the machine weighs on all three alike.
+
+        // Measured in turns, so that a passing load on the machine weighs on all alike: the bare endpoint; a first
+        // look-up of each application of the turn (the database answers); the same applications looked up again
+        // (within the status cache's lifetime); OneStop's middleware alone on /health/live.
         const int turns = 5;
-        List<Measured> bares = [], lookupRounds = [], pipelines = [];
+        var perTurn = lookups / turns;
+        var firstPerTurn = Math.Max(1, codes.Length / turns);
+        List<Measured> bares = [], firsts = [], repeats = [], pipelines = [];
         for (var turn = 0; turn < turns; turn++)
         {
-            bares.Add(await GetAsync(client, _ => BenchHost.BarePath, lookups / turns, concurrency));
-            var offset = turn * (lookups / turns);
-            lookupRounds.Add(await GetAsync(client, i => LookupPath(offset + i), lookups / turns, concurrency));
-            pipelines.Add(await GetAsync(client, _ => "/health/live", lookups / turns, concurrency));
+            var ofTurn = codes.Skip(turn * firstPerTurn).Take(firstPerTurn).ToArray();
+            bares.Add(await GetAsync(client, _ => BenchHost.BarePath, perTurn, concurrency));
+            firsts.Add(await GetAsync(client, i => PathOf(ofTurn[i]), ofTurn.Length, concurrency));
+            repeats.Add(await GetAsync(client, i => PathOf(ofTurn[i % ofTurn.Length]), perTurn, concurrency));
+            pipelines.Add(await GetAsync(client, _ => "/health/live", perTurn, concurrency));
         }
 
         var bare = Measured.Sum(bares);
-        var lookup = Measured.Sum(lookupRounds);
+        var first = Measured.Sum(firsts);
+        var repeated = Measured.Sum(repeats);
         var pipeline = Measured.Sum(pipelines);
         Report("GET bare endpoint (baseline)", bare);
-        Report("GET /api/applications/{code}?idNumber=", lookup);
+        Report("GET /api/applications/{code}?idNumber=, first look-up of each application", first);
+        Report("GET /api/applications/{code}?idNumber=, the same applications again", repeated);
         Report("GET /health/live (OneStop's middleware, no database)", pipeline);
 
+        // The mix a day of the portal looks like is not known yet: both look-ups are judged on their own.
         Console.WriteLine();
-        Console.WriteLine($"Intake throughput vs raw insert: {intake.PerSecond / raw.PerSecond:P0}; look-up throughput vs bare endpoint: {lookup.PerSecond / bare.PerSecond:P0}.");
+        Console.WriteLine($"Intake throughput vs raw insert: {intake.PerSecond / raw.PerSecond:P0}; look-ups vs bare endpoint: first {first.PerSecond / bare.PerSecond:P0}, again {repeated.PerSecond / bare.PerSecond:P0}.");
         Console.WriteLine($"Goal submissions >= 1,000/s with p99 <= 50 ms: {(intake.PerSecond >= 1000 && intake.P99 <= 50 ? "met" : "not met")}.");
-        Console.WriteLine($"Goal look-ups >= 50% of the bare endpoint: {(lookup.PerSecond >= bare.PerSecond / 2 ? "met" : "not met")}.");
+        Console.WriteLine($"Goal look-ups >= 50% of the bare endpoint: first look-ups {(first.PerSecond >= bare.PerSecond / 2 ? "met" : "not met")}, repeated look-ups {(repeated.PerSecond >= bare.PerSecond / 2 ? "met" : "not met")}.");
         await host.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await DropAsync(server, database);
@@ -306,6 +318,11 @@ internal static class ApplicationsLoad
             if (Environment.GetEnvironmentVariable("ONESTOP_BENCH_STATUS_CACHE_SECONDS") is { Length: > 0 } seconds)
             {
                 builder.UseSetting("Applications:StatusCache:Seconds", seconds);
+            }
+
+            if (Environment.GetEnvironmentVariable("ONESTOP_BENCH_STATUS_READERS") is { Length: > 0 } readers)
+            {
+                builder.UseSetting("Applications:StatusLookup:Readers", readers);
             }
 
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, BareEndpoint>());

@@ -20,7 +20,13 @@ public static class ApplicationsModule
         services.AddScoped<ReceiptDocument>();
         services.AddScoped<ApplicationReceipts>();
         services.AddScoped<CitizenApplications>();
-        services.AddScoped<ApplicationStatusLookup>();
+        services.AddSingleton<ApplicationStatusLookup>();
+        services.AddSingleton(configuration.GetSection("Applications:StatusLookup").Get<StatusLookupQueueOptions>() ?? new StatusLookupQueueOptions());
+        services.AddSingleton(provider =>
+        {
+            var scopes = provider.GetRequiredService<IServiceScopeFactory>();
+            return new StatusLookupQueue((codes, cancellationToken) => ApplicationStatusLookup.ReadAsync(scopes, codes, cancellationToken), provider.GetRequiredService<StatusLookupQueueOptions>());
+        });
         services.AddSingleton(configuration.GetSection("Applications:StatusCache").Get<ApplicationStatusCacheOptions>() ?? new ApplicationStatusCacheOptions());
         services.AddSingleton<ApplicationStatusCache>();
         services.AddSingleton<UnitNames>();

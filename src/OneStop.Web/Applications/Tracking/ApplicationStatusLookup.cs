@@ -6,16 +6,11 @@ namespace OneStop.Web.Applications.Tracking;
 
 /// <summary>
 /// The public status look-up by code and the applicant's ID number. Kept apart from <see cref="CitizenApplications"/>
-/// so that the busiest request of the portal builds nothing it does not use.
+/// so that the busiest request of the portal builds nothing it does not use: an answer the cache holds costs no
+/// database context, and the others share queries through <see cref="StatusLookupQueue"/>.
 /// </summary>
-public sealed class ApplicationStatusLookup(OneStopDbContext db, ApplicationStatusCache statuses, UnitNames unitNames)
+public sealed class ApplicationStatusLookup(StatusLookupQueue queue, ApplicationStatusCache statuses, UnitNames unitNames)
 {
-    private static readonly Func<OneStopDbContext, string, CancellationToken, Task<StatusRow?>> StatusByCode =
-        EF.CompileAsyncQuery((OneStopDbContext context, string code, CancellationToken _) => context.Set<Application>()
-            .Where(a => a.Code == code)
-            .Select(a => new StatusRow(a.Code, a.ApplicantIdNumber, a.ProcedureCode, a.ProcedureName, a.UnitCode, a.Status, a.SubmittedAt, a.AppointmentAt))
-            .SingleOrDefault());
-
     /// <summary>The status, or null when the code is unknown or the ID number is not the applicant's (the caller cannot tell which).</summary>
     public async Task<PublicStatus?> FindAsync(string code, string idNumber, CancellationToken cancellationToken = default)
     {
@@ -24,7 +19,7 @@ public sealed class ApplicationStatusLookup(OneStopDbContext db, ApplicationStat
             return kept;
         }
 
-        var found = await StatusByCode(db, code, cancellationToken);
+        var found = await queue.FindAsync(code, cancellationToken);
         if (found is null)
         {
             return null;
@@ -35,13 +30,15 @@ public sealed class ApplicationStatusLookup(OneStopDbContext db, ApplicationStat
         return string.Equals(found.ApplicantIdNumber, idNumber, StringComparison.Ordinal) ? status : null;
     }
 
-    private sealed record StatusRow(
-        string Code,
-        string ApplicantIdNumber,
-        string ProcedureCode,
-        string ProcedureName,
-        string UnitCode,
-        ApplicationStatus Status,
-        DateTimeOffset SubmittedAt,
-        DateTimeOffset? AppointmentAt);
+    /// <summary>The query behind <see cref="StatusLookupQueue"/>: the rows of a batch of codes, in a context of its own.</summary>
+    public static async Task<IReadOnlyList<ApplicationStatusRow>> ReadAsync(
+        IServiceScopeFactory scopes, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        return await db.Set<Application>().AsNoTracking()
+            .Where(a => codes.Contains(a.Code))
+            .Select(a => new ApplicationStatusRow(a.Code, a.ApplicantIdNumber, a.ProcedureCode, a.ProcedureName, a.UnitCode, a.Status, a.SubmittedAt, a.AppointmentAt))
+            .ToListAsync(cancellationToken);
+    }
 }
