@@ -15,7 +15,7 @@ internal sealed class MigrateCommand(IEnumerable<MigratedContext> contexts) : IC
         foreach (var context in contexts.DistinctBy(c => c.ContextType))
         {
             var db = (DbContext)services.GetRequiredService(context.ContextType);
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.MigrateFromAnyStateAsync(cancellationToken);
             Console.WriteLine($"{context.ContextType.Name}: migrated ({db.Database.ProviderName}).");
         }
 

@@ -25,7 +25,7 @@ internal sealed partial class DatabaseInitializer(
                     await EnableSqliteWriteAheadLogAsync(db, cancellationToken);
                 }
 
-                await db.Database.MigrateAsync(cancellationToken);
+                await db.MigrateFromAnyStateAsync(cancellationToken);
                 LogMigrated(context.ContextType.Name, db.Database.ProviderName ?? "?");
             }
             else
