@@ -125,7 +125,6 @@ internal static class ApplicationsLoad
     /// round: a server that has run for a while) or <paramref name="limit"/> has passed; at least three rounds
     /// and <see cref="MinimumWarmUp"/>.
     /// </summary>
-
     private static async Task WarmUpAsync(string what, TimeSpan limit, Func<Task> round)
     {
         var clock = Stopwatch.StartNew();

@@ -103,6 +103,42 @@ public sealed class TrackingApiTests(TrackingAppFactory app) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task Look_ups_made_together_share_queries_and_each_gets_its_own_answer()
+    {
+        var hoas = await SubmitAsync(app.Services, Hoa);
+        var khanhs = await SubmitAsync(app.Services, Khanh);
+
+        // The query a batch runs, on this run's database: several codes at once, an unknown one simply absent.
+        var rows = await OneStop.Web.Applications.Tracking.ApplicationStatusLookup.ReadAsync(
+            app.Services.GetRequiredService<IServiceScopeFactory>(), [hoas.Code, khanhs.Code, "00004-000101-9999"], CancellationToken.None);
+        Assert.Equal(
+            new[] { (hoas.Code, Hoa), (khanhs.Code, Khanh) }.OrderBy(r => r.Code, StringComparer.Ordinal),
+            rows.Select(r => (r.Code, r.ApplicantIdNumber)).OrderBy(r => r.Code, StringComparer.Ordinal));
+
+        // Many at once through the API, first look-ups and wrong ID numbers mixed: each answer is its own.
+        var anonymous = app.CreateClient();
+        var asked = Enumerable.Range(0, 30).Select(i => (i % 3) switch
+        {
+            0 => (Path: $"/api/applications/{hoas.Code}?idNumber={Hoa}", Expected: HttpStatusCode.OK, Code: hoas.Code),
+            1 => (Path: $"/api/applications/{khanhs.Code}?idNumber={Khanh}", Expected: HttpStatusCode.OK, Code: khanhs.Code),
+            _ => (Path: $"/api/applications/{khanhs.Code}?idNumber={Hoa}", Expected: HttpStatusCode.NotFound, Code: khanhs.Code),
+        }).ToList();
+        var answers = await Task.WhenAll(asked.Select(async ask =>
+        {
+            var response = await anonymous.GetAsync(ask.Path);
+            return (ask, response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+        Assert.All(answers, answer =>
+        {
+            Assert.Equal(answer.ask.Expected, answer.StatusCode);
+            if (answer.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.Equal(answer.ask.Code, JsonDocument.Parse(answer.Body).RootElement.GetProperty("code").GetString());
+            }
+        });
+    }
+
+    [Fact]
     public async Task A_supplement_through_the_API_is_checked_recorded_once_per_key_and_refused_for_another_citizen()
     {
         var application = await SubmitAsync(app.Services, An);
