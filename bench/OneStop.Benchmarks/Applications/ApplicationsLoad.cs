@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -12,6 +13,7 @@ using Npgsql;
 using OneStop.Web.Applications;
 using OneStop.Web.Applications.Intake;
 using OneStop.Web.Applications.Model;
+using OneStop.Web.Applications.Tracking;
 
 namespace OneStop.Benchmarks.Applications;
 
@@ -89,11 +91,14 @@ internal static class ApplicationsLoad
         var perTurn = lookups / turns;
         var firstPerTurn = Math.Max(1, codes.Length / turns);
         List<Measured> bares = [], firsts = [], repeats = [], pipelines = [];
+        using var batches = new BatchSizes();
         for (var turn = 0; turn < turns; turn++)
         {
             var ofTurn = codes.Skip(turn * firstPerTurn).Take(firstPerTurn).ToArray();
             bares.Add(await GetAsync(client, _ => BenchHost.BarePath, perTurn, concurrency));
+            batches.Listening = true;
             firsts.Add(await GetAsync(client, i => PathOf(ofTurn[i]), ofTurn.Length, concurrency));
+            batches.Listening = false;
             repeats.Add(await GetAsync(client, i => PathOf(ofTurn[i % ofTurn.Length]), perTurn, concurrency));
             pipelines.Add(await GetAsync(client, _ => "/health/live", perTurn, concurrency));
         }
@@ -106,6 +111,8 @@ internal static class ApplicationsLoad
         Report("GET /api/applications/{code}?idNumber=, first look-up of each application", first);
         Report("GET /api/applications/{code}?idNumber=, the same applications again", repeated);
         Report("GET /health/live (OneStop's middleware, no database)", pipeline);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"First look-ups: {batches.Queries:N0} status queries, {batches.Average:0.0} look-ups per query on average."));
 
         // The mix a day of the portal looks like is not known yet: both look-ups are judged on their own.
         Console.WriteLine();
@@ -297,6 +304,48 @@ internal static class ApplicationsLoad
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>How many look-ups each status query answered, from the application's own histogram, while listening.</summary>
+    private sealed class BatchSizes : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _queries;
+        private long _lookUps;
+
+        public BatchSizes()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == StatusLookupQueue.BatchSizeInstrument)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<int>((_, size, _, _) =>
+            {
+                if (Listening)
+                {
+                    Interlocked.Increment(ref _queries);
+                    Interlocked.Add(ref _lookUps, size);
+                }
+            });
+            _listener.Start();
+        }
+
+        private volatile bool _listening;
+
+        public bool Listening
+        {
+            get => _listening;
+            set => _listening = value;
+        }
+
+        public long Queries => Interlocked.Read(ref _queries);
+
+        public double Average => Queries == 0 ? 0 : (double)Interlocked.Read(ref _lookUps) / Queries;
+
+        public void Dispose() => _listener.Dispose();
     }
 
     /// <summary>The real host on PostgreSQL, quiet logs, limits out of the way, and a bare endpoint routed before OneStop's pipeline.</summary>

@@ -4,6 +4,7 @@ using OneStop.Web.Applications.Intake;
 using OneStop.Web.Applications.Portal;
 using OneStop.Web.Applications.Receipt;
 using OneStop.Web.Applications.Tracking;
+using OneStop.Web.Shared.Hosting;
 
 namespace OneStop.Web.Applications;
 
@@ -22,11 +23,11 @@ public static class ApplicationsModule
         services.AddScoped<CitizenApplications>();
         services.AddSingleton<ApplicationStatusLookup>();
         services.AddSingleton(configuration.GetSection("Applications:StatusLookup").Get<StatusLookupQueueOptions>() ?? new StatusLookupQueueOptions());
-        services.AddSingleton(provider =>
-        {
-            var scopes = provider.GetRequiredService<IServiceScopeFactory>();
-            return new StatusLookupQueue((codes, cancellationToken) => ApplicationStatusLookup.ReadAsync(scopes, codes, cancellationToken), provider.GetRequiredService<StatusLookupQueueOptions>());
-        });
+        services.AddSingleton<ApplicationStatusRows>();
+        services.AddSingleton(provider => new StatusLookupQueue(
+            provider.GetRequiredService<ApplicationStatusRows>().Read,
+            provider.GetRequiredService<StatusLookupQueueOptions>(),
+            provider.GetService<OneStopMetrics>()?.Meter));
         services.AddSingleton(configuration.GetSection("Applications:StatusCache").Get<ApplicationStatusCacheOptions>() ?? new ApplicationStatusCacheOptions());
         services.AddSingleton<ApplicationStatusCache>();
         services.AddSingleton<UnitNames>();

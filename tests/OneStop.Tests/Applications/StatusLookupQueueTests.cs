@@ -12,26 +12,26 @@ public sealed class StatusLookupQueueTests
     public async Task Codes_asked_for_while_a_query_runs_go_together_in_the_next_query()
     {
         var queries = new ConcurrentQueue<string[]>();
-        var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var queue = new StatusLookupQueue(async (codes, _) =>
+        using var firstStarted = new ManualResetEventSlim();
+        using var releaseFirst = new ManualResetEventSlim();
+        using var queue = new StatusLookupQueue(codes =>
         {
             queries.Enqueue([.. codes]);
             if (queries.Count == 1)
             {
-                firstStarted.SetResult();
-                await releaseFirst.Task;
+                firstStarted.Set();
+                releaseFirst.Wait(Patience);
             }
 
             return [.. codes.Where(code => code.StartsWith("K", StringComparison.Ordinal)).Select(Row)];
         }, new StatusLookupQueueOptions { Readers = 1 });
 
         var first = queue.FindAsync("K-1");
-        await firstStarted.Task.WaitAsync(Patience);
+        Assert.True(firstStarted.Wait(Patience));
         var waiting = new[] { queue.FindAsync("K-2"), queue.FindAsync("K-3"), queue.FindAsync("K-2"), queue.FindAsync("unknown") };
         Assert.All(waiting, look => Assert.False(look.IsCompleted));
 
-        releaseFirst.SetResult();
+        releaseFirst.Set();
         Assert.Equal("K-1", (await first.WaitAsync(Patience))?.Code);
         var answers = await Task.WhenAll(waiting).WaitAsync(Patience);
 
@@ -45,10 +45,10 @@ public sealed class StatusLookupQueueTests
     public async Task A_failed_query_fails_only_its_own_look_ups_and_the_next_batch_is_answered()
     {
         var calls = 0;
-        using var queue = new StatusLookupQueue((codes, _) =>
+        using var queue = new StatusLookupQueue(codes =>
             Interlocked.Increment(ref calls) == 1
                 ? throw new InvalidOperationException("database unavailable")
-                : Task.FromResult<IReadOnlyList<ApplicationStatusRow>>([.. codes.Select(Row)]),
+                : [.. codes.Select(Row)],
             new StatusLookupQueueOptions { Readers = 1 });
 
         var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => queue.FindAsync("K-1").WaitAsync(Patience));
@@ -59,16 +59,53 @@ public sealed class StatusLookupQueueTests
     [Fact]
     public async Task A_look_up_whose_caller_gives_up_stops_waiting_and_a_stopped_queue_takes_no_more()
     {
-        var never = new TaskCompletionSource<IReadOnlyList<ApplicationStatusRow>>();
-        var queue = new StatusLookupQueue((_, _) => never.Task, new StatusLookupQueueOptions { Readers = 1 });
+        using var release = new ManualResetEventSlim();
+        var queue = new StatusLookupQueue(codes =>
+        {
+            release.Wait(Patience);
+            return [.. codes.Select(Row)];
+        }, new StatusLookupQueueOptions { Readers = 1 });
         using var giveUp = new CancellationTokenSource();
 
         var look = queue.FindAsync("K-1", giveUp.Token);
         await giveUp.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => look.WaitAsync(Patience));
 
+        release.Set();
         queue.Dispose();
         Assert.Throws<ObjectDisposedException>(() => { _ = queue.FindAsync("K-2"); });
+    }
+
+    [Fact]
+    public async Task Stopping_lets_the_query_in_flight_finish_and_cancels_the_look_ups_still_waiting()
+    {
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var finished = 0;
+        var queue = new StatusLookupQueue(codes =>
+        {
+            started.Set();
+            release.Wait(Patience);
+            Interlocked.Exchange(ref finished, 1);
+            return [.. codes.Select(Row)];
+        }, new StatusLookupQueueOptions { Readers = 1 });
+
+        var inFlight = queue.FindAsync("K-1");
+        Assert.True(started.Wait(Patience));
+        var waiting = queue.FindAsync("K-2");
+        var releasing = Task.Run(async () =>
+        {
+            await Task.Delay(200);
+            release.Set();
+        });
+
+        queue.Dispose();
+
+        // Dispose returned only after the query in flight: it never runs against a database already shut down.
+        Assert.Equal(1, Volatile.Read(ref finished));
+        Assert.Equal("K-1", (await inFlight.WaitAsync(Patience))?.Code);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Patience));
+        await releasing;
     }
 
     private static ApplicationStatusRow Row(string code) =>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OneStop.Web.Applications.Model;
-using OneStop.Web.Shared.Persistence;
-
 namespace OneStop.Web.Applications.Tracking;
 
 /// <summary>
@@ -28,17 +24,5 @@ public sealed class ApplicationStatusLookup(StatusLookupQueue queue, Application
         var status = new PublicStatus(found.Code, found.ProcedureCode, found.ProcedureName, unitNames.Of(found.UnitCode), found.Status, found.SubmittedAt, found.AppointmentAt);
         statuses.Keep(found.ApplicantIdNumber, status);
         return string.Equals(found.ApplicantIdNumber, idNumber, StringComparison.Ordinal) ? status : null;
-    }
-
-    /// <summary>The query behind <see cref="StatusLookupQueue"/>: the rows of a batch of codes, in a context of its own.</summary>
-    public static async Task<IReadOnlyList<ApplicationStatusRow>> ReadAsync(
-        IServiceScopeFactory scopes, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        return await db.Set<Application>().AsNoTracking()
-            .Where(a => codes.Contains(a.Code))
-            .Select(a => new ApplicationStatusRow(a.Code, a.ApplicantIdNumber, a.ProcedureCode, a.ProcedureName, a.UnitCode, a.Status, a.SubmittedAt, a.AppointmentAt))
-            .ToListAsync(cancellationToken);
     }
 }

@@ -4,7 +4,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Signing;
+using OneStop.Web.Applications.Model;
 using OneStop.Web.Applications.Persistence;
+using OneStop.Web.Applications.Tracking;
 using static OneStop.IntegrationTests.Applications.Tracking.TrackingScenario;
 
 namespace OneStop.IntegrationTests.Applications.Tracking;
@@ -107,13 +109,27 @@ public sealed class TrackingApiTests(TrackingAppFactory app) : IClassFixture<Tra
     {
         var hoas = await SubmitAsync(app.Services, Hoa);
         var khanhs = await SubmitAsync(app.Services, Khanh);
+        await StepAsync(app.Services, khanhs.Code, "receive", "received");
+        // The appointment may be absent (the column is nullable): a null must read back as null.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OneStop.Web.Shared.Persistence.OneStopDbContext>().Set<OneStop.Web.Applications.Model.Application>()
+                .Where(a => a.Code == hoas.Code).ExecuteUpdateAsync(set => set.SetProperty(a => a.AppointmentAt, (DateTimeOffset?)null));
+        }
 
-        // The query a batch runs, on this run's database: several codes at once, an unknown one simply absent.
-        var rows = await OneStop.Web.Applications.Tracking.ApplicationStatusLookup.ReadAsync(
-            app.Services.GetRequiredService<IServiceScopeFactory>(), [hoas.Code, khanhs.Code, "00004-000101-9999"], CancellationToken.None);
-        Assert.Equal(
-            new[] { (hoas.Code, Hoa), (khanhs.Code, Khanh) }.OrderBy(r => r.Code, StringComparer.Ordinal),
-            rows.Select(r => (r.Code, r.ApplicantIdNumber)).OrderBy(r => r.Code, StringComparer.Ordinal));
+        // The query a batch runs, on this run's database: several codes at once, an unknown one simply absent,
+        // every column as EF Core reads it (on PostgreSQL the query is hand-written, ADR 0076).
+        var rows = app.Services.GetRequiredService<ApplicationStatusRows>().Read([hoas.Code, khanhs.Code, "00004-000101-9999"]);
+        var stored = await ReadAsync(app.Services, db => db.Applications.AsNoTracking()
+            .Where(a => a.Code == hoas.Code || a.Code == khanhs.Code)
+            .Select(a => new ApplicationStatusRow(a.Code, a.ApplicantIdNumber, a.ProcedureCode, a.ProcedureName, a.UnitCode, a.Status, a.SubmittedAt, a.AppointmentAt))
+            .ToListAsync());
+        Assert.Equal(2, stored.Count);
+        Assert.Null(stored.Single(r => r.Code == hoas.Code).AppointmentAt);
+        Assert.NotNull(stored.Single(r => r.Code == khanhs.Code).AppointmentAt);
+        Assert.Equal(ApplicationStatus.Received, stored.Single(r => r.Code == khanhs.Code).Status);
+        Assert.Equal(stored.OrderBy(r => r.Code, StringComparer.Ordinal), rows.OrderBy(r => r.Code, StringComparer.Ordinal));
+        Assert.Equal(new[] { Hoa, Khanh }.Order(StringComparer.Ordinal), rows.Select(r => r.ApplicantIdNumber).Order(StringComparer.Ordinal));
 
         // Many at once through the API, first look-ups and wrong ID numbers mixed: each answer is its own.
         var anonymous = app.CreateClient();
