@@ -42,6 +42,23 @@ public sealed class StatusLookupQueueTests
     }
 
     [Fact]
+    public async Task An_answered_look_up_goes_on_on_the_reader_without_waiting_for_the_thread_pool()
+    {
+        using var release = new ManualResetEventSlim();
+        using var queue = new StatusLookupQueue(codes =>
+        {
+            release.Wait(Patience);
+            return [.. codes.Select(Row)];
+        }, new StatusLookupQueueOptions { Readers = 1 });
+
+        var look = queue.FindAsync("K-1");
+        var continuedOn = look.ContinueWith(_ => Thread.CurrentThread.Name, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        release.Set();
+
+        Assert.Equal("Status reader 1", await continuedOn.WaitAsync(Patience));
+    }
+
+    [Fact]
     public async Task A_failed_query_fails_only_its_own_look_ups_and_the_next_batch_is_answered()
     {
         var calls = 0;
