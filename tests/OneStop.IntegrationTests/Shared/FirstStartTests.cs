@@ -27,7 +27,8 @@ public sealed class FirstStartTests(FirstStartTests.LoggedFactory app) : IClassF
         Assert.True((await client.GetAsync("/health/ready")).IsSuccessStatusCode);
 
         // An operator reads an error at first start as a failed installation: there must be none.
-        var errors = app.Events.Where(e => e.Level >= LogEventLevel.Error).Select(e => e.RenderMessage()).ToList();
+        var errors = app.Events.Where(e => e.Level >= LogEventLevel.Error)
+            .Select(e => $"{(e.Properties.TryGetValue("SourceContext", out var source) ? source : "")}: {e.RenderMessage()} {e.Exception}").ToList();
         Assert.Empty(errors);
         Assert.Contains(app.Events, e => e.Level == LogEventLevel.Information);
     }

@@ -9,10 +9,15 @@ public static class HostingSetup
 {
     public static WebApplicationBuilder AddOneStopHosting(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        // The host keeps its logger to itself instead of installing it as the process-wide Log.Logger: where
+        // several hosts share a process (the integration tests, the benchmarks), one host's events would
+        // otherwise reach another's sinks, and the first host to stop would silence the others.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(DemoMode.From(builder.Configuration));

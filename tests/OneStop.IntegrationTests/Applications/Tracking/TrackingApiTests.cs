@@ -152,6 +152,10 @@ public sealed class TrackingApiTests(TrackingAppFactory app) : IClassFixture<Tra
                 Assert.Equal(answer.ask.Code, JsonDocument.Parse(answer.Body).RootElement.GetProperty("code").GetString());
             }
         });
+
+        // An operator sees how many look-ups each query answered.
+        var metrics = await (await anonymous.GetAsync("/metrics")).Content.ReadAsStringAsync();
+        Assert.Contains("onestop_applications_status_lookup_batch_size_count", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
