@@ -44,9 +44,9 @@ public sealed record OutboxPass(int Sent, int Retried, int Failed)
 }
 
 /// <summary>
-/// Delivers the due messages of the outbox. Each message is first claimed by a conditional update
-/// that only one instance can win (the row must still be pending and unclaimed, or its claim lapsed),
-/// so two instances never send the same message; a message whose sender died is claimed again when
+/// Delivers the due messages of the outbox. A pass first claims its messages with one conditional update
+/// that only one pass can win for each message (the row must still be pending and unclaimed, or its claim
+/// lapsed), so two instances never send the same message; a message whose sender died is claimed again when
 /// the claim lapses. A failed try is retried later with a doubling wait, and given up after the last.
 /// </summary>
 public sealed partial class OutboxDispatcher(
@@ -68,21 +68,45 @@ public sealed partial class OutboxDispatcher(
             .Take(options.BatchSize)
             .ToListAsync(cancellationToken);
 
-        int sent = 0, retried = 0, failed = 0;
-        foreach (var id in due)
+        if (due.Count == 0)
         {
-            var claimedUntil = now.AddSeconds(options.ClaimSeconds);
-            var claimed = await db.Notifications
-                .Where(m => m.Id == id && m.State == DeliveryState.Pending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .ExecuteUpdateAsync(
-                    set => set.SetProperty(m => m.ClaimedBy, instance.Id).SetProperty(m => m.ClaimedUntil, claimedUntil),
-                    cancellationToken);
-            if (claimed == 0)
-            {
-                continue; // another instance took it meanwhile
-            }
+            return new OutboxPass(0, 0, 0);
+        }
 
-            var message = await db.Notifications.SingleAsync(m => m.Id == id, cancellationToken);
+        // One statement claims the whole pass, under a name of this pass alone: the same instance may run two
+        // passes at once, and a message another instance took meanwhile is simply left out.
+        var claim = $"{instance.Id}/{Guid.NewGuid().ToString("N")[..8]}";
+        var claimedUntil = now.AddSeconds(options.ClaimSeconds);
+        await db.Notifications
+            .Where(m => due.Contains(m.Id) && m.State == DeliveryState.Pending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, claimedUntil),
+                cancellationToken);
+        var claimed = await db.Notifications
+            .Where(m => due.Contains(m.Id) && m.ClaimedBy == claim)
+            .OrderBy(m => m.NextAttemptAt)
+            .ToListAsync(cancellationToken);
+
+        int sent = 0, retried = 0, failed = 0;
+        try
+        {
+            foreach (var message in claimed)
+            {
+                await DeliverAsync(message, cancellationToken);
+            }
+        }
+        catch
+        {
+            // Stopped midway (the host shuts down, the database went away): what this pass has not recorded goes
+            // back to the queue at once instead of when the claim lapses.
+            await ReleaseAsync(claim);
+            throw;
+        }
+
+        return new OutboxPass(sent, retried, failed);
+
+        async Task DeliverAsync(NotificationMessage message, CancellationToken cancellationToken)
+        {
             message.Attempts++;
             try
             {
@@ -109,19 +133,35 @@ public sealed partial class OutboxDispatcher(
                 }
             }
 
+            // Saved one by one: a message sent is recorded as sent before the next is tried.
             message.ClaimedBy = null;
             message.ClaimedUntil = null;
             await db.SaveChangesAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
         }
+    }
 
-        return new OutboxPass(sent, retried, failed);
+    private async Task ReleaseAsync(string claim)
+    {
+        try
+        {
+            await db.Notifications
+                .Where(m => m.ClaimedBy == claim)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            // The claim lapses by itself; the original failure is the one worth reporting.
+            LogNotReleased(claim, error.Message);
+        }
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Id} failed on try {Attempt}; next try at {NextAttemptAt}: {Error}")]
     private partial void LogRetry(Guid id, int attempt, DateTimeOffset nextAttemptAt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox claim {Claim} not released; its messages wait until it lapses: {Error}")]
+    private partial void LogNotReleased(string claim, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Id} ({Kind}) given up after {Attempts} tries: {Error}")]
     private partial void LogGivenUp(Guid id, string kind, int attempts, string error);

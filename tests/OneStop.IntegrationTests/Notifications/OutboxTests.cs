@@ -23,14 +23,19 @@ public sealed class ControllableEmailSender : IEmailSender
 
     public ConcurrentQueue<Guid> Delivered { get; } = new();
 
+    /// <summary>Called after each delivery (e.g. to stop the pass).</summary>
+    public Action? AfterDelivery { get; set; }
+
     public Task SendAsync(NotificationMessage message, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (Fail)
         {
             throw new IOException("SMTP server not reachable");
         }
 
         Delivered.Enqueue(message.Id);
+        AfterDelivery?.Invoke();
         return Task.CompletedTask;
     }
 }
@@ -160,6 +165,40 @@ public sealed class OutboxTests(OutboxAppFactory app) : IClassFixture<OutboxAppF
             Assert.Equal(1, message.Attempts);
             Assert.Equal(1, app.Email.Delivered.Count(d => d == id));
         }
+    }
+
+    [Fact]
+    public async Task A_pass_stopped_midway_gives_back_at_once_what_it_did_not_send()
+    {
+        var at = Start.AddDays(20);
+        app.Clock.Freeze(at);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await app.EnqueueAsync("STOP-" + i, at));
+        }
+
+        using var stop = new CancellationTokenSource();
+        app.Email.AfterDelivery = stop.Cancel;
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(stop.Token));
+        }
+        finally
+        {
+            app.Email.AfterDelivery = null;
+        }
+
+        var afterStop = await Task.WhenAll(ids.Select(app.MessageAsync));
+        Assert.Single(afterStop, m => m.State == DeliveryState.Sent);
+        Assert.All(afterStop, m => Assert.Null(m.ClaimedBy));
+
+        // The clock has not moved, so no claim could have lapsed: the next pass takes the other two at once.
+        await app.DispatchAsync();
+        var afterNextPass = await Task.WhenAll(ids.Select(app.MessageAsync));
+        Assert.All(afterNextPass, m => Assert.Equal((DeliveryState.Sent, 1), (m.State, m.Attempts)));
+        Assert.All(ids, id => Assert.Equal(1, app.Email.Delivered.Count(d => d == id)));
     }
 
     [Fact]
