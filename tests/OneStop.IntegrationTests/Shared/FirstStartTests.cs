@@ -42,3 +42,26 @@ public sealed class FirstStartTests(FirstStartTests.LoggedFactory app) : IClassF
         protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<ILogEventSink>(this);
     }
 }
+
+/// <summary>A province that lets OneStop create its database (the role may CREATE DATABASE).</summary>
+public sealed class FirstStartOnAMissingDatabaseTests(FirstStartTests.LoggedFactory app) : IClassFixture<FirstStartTests.LoggedFactory>
+{
+    [PostgresFact("SQLite creates its file at first start in FirstStartTests already.")]
+    public async Task Starting_without_a_database_creates_it_and_logs_no_error()
+    {
+        var target = new NpgsqlConnectionStringBuilder(app.ConnectionString).Database;
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = $1", admin) { Parameters = { new() { Value = target } } };
+            Assert.Equal(0L, await exists.ExecuteScalarAsync());
+        }
+
+        using var client = app.CreateClient();
+        Assert.True((await client.GetAsync("/health/ready")).IsSuccessStatusCode);
+
+        var errors = app.Events.Where(e => e.Level >= LogEventLevel.Error)
+            .Select(e => $"{(e.Properties.TryGetValue("SourceContext", out var source) ? source : "")}: {e.RenderMessage()} {e.Exception}").ToList();
+        Assert.Empty(errors);
+    }
+}
