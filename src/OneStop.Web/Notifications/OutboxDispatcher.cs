@@ -167,9 +167,17 @@ public sealed partial class OutboxDispatcher(
     private partial void LogGivenUp(Guid id, string kind, int attempts, string error);
 }
 
-/// <summary>Sends the outbox, pass after pass, until nothing due is left. One instance of the cluster at a time.</summary>
+/// <summary>
+/// Sends the outbox, pass after pass, until nothing due is left or the host is stopping. One instance of the
+/// cluster at a time.
+/// </summary>
+/// <remarks>
+/// A stopping host waits for its running jobs, but only so long: a backlog of thousands of messages would
+/// outlive the services the passes need. The job therefore ends after the pass in progress, and the rest is
+/// sent by the next start or by another instance.
+/// </remarks>
 [DisallowConcurrentExecution]
-public sealed class OutboxSenderJob(IServiceScopeFactory scopes, OutboxOptions options) : IJob
+public sealed class OutboxSenderJob(IServiceScopeFactory scopes, OutboxOptions options, IHostApplicationLifetime lifetime) : IJob
 {
     public const string Name = "notifications.outbox-sender";
 
@@ -181,6 +189,6 @@ public sealed class OutboxSenderJob(IServiceScopeFactory scopes, OutboxOptions o
             await using var scope = scopes.CreateAsyncScope();
             pass = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(cancellationToken);
         }
-        while (pass.Handled >= options.BatchSize && !cancellationToken.IsCancellationRequested);
+        while (pass.Handled >= options.BatchSize && !cancellationToken.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested);
     }
 }

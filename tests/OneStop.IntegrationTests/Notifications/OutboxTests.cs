@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OneStop.IntegrationTests.Overdue;
 using OneStop.Web.Notifications;
 using OneStop.Web.Shared.Persistence;
@@ -199,6 +200,44 @@ public sealed class OutboxTests(OutboxAppFactory app) : IClassFixture<OutboxAppF
         var afterNextPass = await Task.WhenAll(ids.Select(app.MessageAsync));
         Assert.All(afterNextPass, m => Assert.Equal((DeliveryState.Sent, 1), (m.State, m.Attempts)));
         Assert.All(ids, id => Assert.Equal(1, app.Email.Delivered.Count(d => d == id)));
+    }
+
+    [Fact]
+    public async Task The_sender_job_ends_after_the_pass_in_progress_when_the_host_is_stopping()
+    {
+        var at = Start.AddDays(30);
+        app.Clock.Freeze(at);
+        while ((await app.DispatchAsync()).Handled > 0)
+        {
+            // Messages other tests of the class left due at this moment would share the job's first pass.
+        }
+
+        var options = app.Services.GetRequiredService<OutboxOptions>();
+        var ids = new List<Guid>();
+        for (var i = 0; i < options.BatchSize + 5; i++)
+        {
+            ids.Add(await app.EnqueueAsync("BACKLOG-" + i, at));
+        }
+
+        var job = new OutboxSenderJob(app.Services.GetRequiredService<IServiceScopeFactory>(), options, new StoppingHost());
+        await job.Execute(null!); // the job reads nothing of its Quartz context
+
+        var messages = await Task.WhenAll(ids.Select(app.MessageAsync));
+        Assert.Equal(options.BatchSize, messages.Count(m => m.State == DeliveryState.Sent));
+        Assert.All(messages.Where(m => m.State != DeliveryState.Sent), m => Assert.Equal((DeliveryState.Pending, 0, (string?)null), (m.State, m.Attempts, m.ClaimedBy)));
+    }
+
+    private sealed class StoppingHost : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping { get; } = new(canceled: true);
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
     }
 
     [Fact]
