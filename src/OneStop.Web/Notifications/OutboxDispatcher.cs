@@ -92,7 +92,7 @@ public sealed partial class OutboxDispatcher(
         {
             foreach (var message in claimed)
             {
-                await DeliverAsync(message, cancellationToken);
+                await DeliverAsync(message);
             }
         }
         catch
@@ -105,7 +105,7 @@ public sealed partial class OutboxDispatcher(
 
         return new OutboxPass(sent, retried, failed);
 
-        async Task DeliverAsync(NotificationMessage message, CancellationToken cancellationToken)
+        async Task DeliverAsync(NotificationMessage message)
         {
             message.Attempts++;
             try

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OneStop.IntegrationTests.Infrastructure;
 using IMsLogger = Microsoft.Extensions.Logging.ILogger;
 
 namespace OneStop.IntegrationTests.Shared;
@@ -9,8 +10,8 @@ public sealed class LogIsolationTests
     [Fact]
     public async Task A_host_writes_its_events_to_its_own_sinks_only_when_another_host_runs_in_the_process()
     {
-        var first = new FirstStartTests.LoggedFactory();
-        var second = new FirstStartTests.LoggedFactory();
+        var first = new LoggedAppFactory();
+        var second = new LoggedAppFactory();
         try
         {
             using var firstClient = first.CreateClient();

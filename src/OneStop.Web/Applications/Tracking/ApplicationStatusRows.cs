@@ -20,7 +20,7 @@ namespace OneStop.Web.Applications.Tracking;
 /// unique-index look-up whatever the codes) and touches no other query. Table and column names come from the
 /// EF model, so a renamed column cannot leave it behind. On SQLite, where neither cost exists, it is the EF query.
 /// </remarks>
-public sealed class ApplicationStatusRows(IServiceScopeFactory scopes, DatabaseOptions database, IServiceProvider services) : IDisposable
+public sealed class ApplicationStatusRows(IServiceScopeFactory scopes, DatabaseOptions database) : IDisposable
 {
     private readonly Lock _opening = new();
     private PostgresStatement? _postgres;
@@ -67,7 +67,7 @@ public sealed class ApplicationStatusRows(IServiceScopeFactory scopes, DatabaseO
             if (_postgres is null)
             {
                 using var scope = scopes.CreateScope();
-                Volatile.Write(ref _postgres, new PostgresStatement(scope.ServiceProvider.GetRequiredService<OneStopDbContext>(), DatabaseSetup.ResolvedConnectionString(services)));
+                Volatile.Write(ref _postgres, new PostgresStatement(scope.ServiceProvider.GetRequiredService<OneStopDbContext>()));
             }
 
             return _postgres;
@@ -81,7 +81,7 @@ public sealed class ApplicationStatusRows(IServiceScopeFactory scopes, DatabaseO
         private readonly NpgsqlDataSource _source;
         private readonly string _sql;
 
-        public PostgresStatement(DbContext db, string connectionString)
+        public PostgresStatement(DbContext db)
         {
             var entityType = db.Model.FindEntityType(typeof(Application)) ?? throw new InvalidOperationException("Application is not mapped.");
             var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
@@ -96,7 +96,8 @@ public sealed class ApplicationStatusRows(IServiceScopeFactory scopes, DatabaseO
                 $"{Column(nameof(Application.SubmittedAt))}, {Column(nameof(Application.AppointmentAt))} " +
                 $"FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {Column(nameof(Application.Code))} = ANY($1)";
 
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            // The contexts' own connection string, PostgreSQL defaults included.
+            var builder = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
             builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? GenericPlans : $"{builder.Options} {GenericPlans}";
             _source = NpgsqlDataSource.Create(builder);
         }

@@ -31,7 +31,7 @@ public static class DatabaseSetup
         {
             services.AddDbContextPool<TContext, TPostgres>((provider, builder) =>
                 builder.UseNpgsql(
-                    ResolvedConnectionString(provider),
+                    WithPostgresDefaults(ConnectionString(provider, options)),
                     npgsql => npgsql.MigrationsHistoryTable(migrationsHistoryTable)));
         }
         else
@@ -66,14 +66,6 @@ public static class DatabaseSetup
         }
 
         return tuned.ConnectionString;
-    }
-
-    /// <summary>The connection string the contexts are given, for the few statements that bypass EF Core (ADR 0076).</summary>
-    public static string ResolvedConnectionString(IServiceProvider provider)
-    {
-        var options = provider.GetRequiredService<DatabaseOptions>();
-        var connectionString = ConnectionString(provider, options);
-        return options.Provider == DatabaseProvider.Postgres ? WithPostgresDefaults(connectionString) : connectionString;
     }
 
     private static string ConnectionString(IServiceProvider provider, DatabaseOptions options) =>
