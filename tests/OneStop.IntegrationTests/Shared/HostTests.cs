@@ -71,6 +71,19 @@ public sealed class HostTests(OneStopAppFactory app) : IClassFixture<OneStopAppF
         Assert.NotEmpty(response.Headers.GetValues("Referrer-Policy"));
     }
 
+    [Theory]
+    [InlineData("/api/procedures")]
+    [InlineData("/api/no-such-thing")]
+    public async Task A_JSON_answer_carries_the_headers_that_matter_to_a_JSON_answer(string path)
+    {
+        var response = await app.CreateClient().GetAsync(path);
+        Assert.EndsWith("json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(response.Headers.Contains("Permissions-Policy"));
+    }
+
     [Fact]
     public async Task An_unknown_API_path_answers_with_problem_details()
     {

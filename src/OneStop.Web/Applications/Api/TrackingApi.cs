@@ -120,13 +120,13 @@ public static partial class TrackingApi
     }
 
     private static async Task<IResult> StatusAsync(
-        string code, [FromQuery] string? idNumber, ClaimsPrincipal user, ApplicationStatusLookup lookup, HttpContext http, CancellationToken cancellationToken)
+        string code, [FromQuery] string? idNumber, ClaimsPrincipal user, ApplicationStatusLookup lookup, HttpContext http)
     {
         if (user.IsInRole(Roles.Citizen) && user.FindFirstValue(OneStopClaimTypes.PersonalIdNumber) is { Length: > 0 } pid && idNumber is null)
         {
             // Resolved here, not as a parameter: the anonymous look-up below, by far the most frequent, does not need it.
             var applications = http.RequestServices.GetRequiredService<CitizenApplications>();
-            return await applications.DetailAsync(pid, code, cancellationToken) is { } detail
+            return await applications.DetailAsync(pid, code, http.RequestAborted) is { } detail
                 ? TypedResults.Ok(Detail(detail))
                 : NotFound(code);
         }
@@ -139,7 +139,9 @@ public static partial class TrackingApi
                 statusCode: StatusCodes.Status422UnprocessableEntity);
         }
 
-        return await lookup.FindAsync(code, idNumber, cancellationToken) is { } status
+        // Not cancelled with the request: the look-up waits for one shared query at most, and a wait tied to the
+        // request's abort costs every look-up more than it could ever save the one whose caller left.
+        return await lookup.FindAsync(code, idNumber) is { } status
             ? TypedResults.Ok(new ApplicationStatusResponse(status.Code, status.ProcedureCode, status.ProcedureName, status.UnitName,
                 status.Status.Key(), (int)status.Status, status.Status.Vietnamese(), status.SubmittedAt, status.AppointmentAt))
             : NotFound(code);

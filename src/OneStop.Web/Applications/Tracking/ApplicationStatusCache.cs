@@ -26,11 +26,15 @@ public sealed class ApplicationStatusCache : IDisposable
 {
     private readonly MemoryCache _statuses;
     private readonly TimeSpan _lifetime;
+    private readonly MemoryCacheEntryOptions _keeping;
 
     public ApplicationStatusCache(ApplicationStatusCacheOptions options)
     {
         _lifetime = TimeSpan.FromSeconds(Math.Max(0, options.Seconds));
         _statuses = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.MaxEntries) });
+
+        // Copied into each entry when it is set, so one instance serves them all.
+        _keeping = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime > TimeSpan.Zero ? _lifetime : null };
     }
 
     public bool Enabled => _lifetime > TimeSpan.Zero;
@@ -54,7 +58,7 @@ public sealed class ApplicationStatusCache : IDisposable
     {
         if (Enabled)
         {
-            _statuses.Set(status.Code, new KeptStatus(applicantIdNumber, status), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime });
+            _statuses.Set(status.Code, new KeptStatus(applicantIdNumber, status), _keeping);
         }
     }
 

@@ -12,6 +12,10 @@ public static class SecurityHeaders
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; " +
         "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    // A JSON answer is read by programs, never rendered as a document: it needs what keeps a browser from sniffing
+    // or framing it and nothing that governs a page's scripts, referrers or features (the OWASP REST set).
+    private const string JsonContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -20,6 +24,12 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
+                if (IsJson(context.Response.ContentType))
+                {
+                    headers.ContentSecurityPolicy = JsonContentSecurityPolicy;
+                    return Task.CompletedTask;
+                }
+
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
@@ -30,4 +40,9 @@ public static class SecurityHeaders
             });
             await next();
         });
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("application/problem+json", StringComparison.OrdinalIgnoreCase));
 }
