@@ -21,7 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOneStopHosting();
 builder.Services.AddOneStopDatabase(builder.Configuration);
-builder.Services.AddOneStopSecurity();
+builder.Services.AddOneStopSecurity(builder.Configuration);
 builder.Services.AddOneStopLocalization();
 builder.Services.AddOneStopWeb();
 builder.Services.AddOneStopScheduling(builder.Configuration);

@@ -17,7 +17,6 @@ public static class SigningModule
     {
         var options = SigningOptions.From(configuration);
         services.AddSingleton(options);
-        services.AddDataProtection();
         services.AddSingleton<TrustedRoots>();
         services.AddSingleton<RequesterGuard>();
         services.AddScoped<KeyProtection>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace OneStop.Web.Shared.Persistence;
@@ -7,8 +8,11 @@ namespace OneStop.Web.Shared.Persistence;
 /// <see cref="IEntityTypeConfiguration{T}"/> per entity, and its sets as extension members
 /// (see docs/conventions.md). The registries are separate systems with their own context and never appear here.
 /// </summary>
-public class OneStopDbContext(DbContextOptions options) : DbContext(options)
+public class OneStopDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The data protection key ring that every instance shares (see <c>Shared/Security/KeyRing.cs</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(

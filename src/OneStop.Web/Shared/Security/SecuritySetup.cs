@@ -21,8 +21,9 @@ public static class OneStopAuthentication
 
 public static class SecuritySetup
 {
-    public static IServiceCollection AddOneStopSecurity(this IServiceCollection services)
+    public static IServiceCollection AddOneStopSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOneStopKeyRing(configuration);
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = OneStopAuthentication.SessionScheme;

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.IntegrationTests.Infrastructure;
+using OneStop.Web.Shared.Persistence;
+
+namespace OneStop.IntegrationTests.Shared;
+
+/// <summary>The data protection key ring lives in the database: instances share it, and it outlives them.</summary>
+public sealed class KeyRingTests : IDisposable
+{
+    private const string Purpose = "OneStop.IntegrationTests.KeyRing";
+    private const string Secret = "Nguyễn Văn A, 001099000001";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("onestop-key-ring-").FullName;
+
+    [Fact]
+    public async Task What_one_instance_protects_another_on_the_same_database_reads_even_after_the_first_stopped()
+    {
+        var first = new KeyRingAppFactory();
+        try
+        {
+            var payload = Protector(first).Protect(Secret);
+            var keys = await StoredKeysAsync(first);
+            Assert.NotEmpty(keys);
+            Assert.All(keys, xml => Assert.Contains("<masterKey", xml, StringComparison.Ordinal));
+
+            // Started after the first made its key, with nothing of the first's memory or files.
+            await using (var second = new KeyRingAppFactory(first.ConnectionString))
+            {
+                Assert.Equal(Secret, Protector(second).Unprotect(payload));
+            }
+
+            await first.DisposeAsync();
+            await using var afterRestart = new KeyRingAppFactory(first.ConnectionString);
+            Assert.Equal(Secret, Protector(afterRestart).Unprotect(payload));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)first).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task With_a_certificate_the_stored_keys_are_encrypted_and_an_instance_without_it_reads_nothing()
+    {
+        var certificate = CertificateFile("geheim-2026");
+        var first = new KeyRingAppFactory(certificatePath: certificate, certificatePassword: "geheim-2026");
+        try
+        {
+            var payload = Protector(first).Protect(Secret);
+            var keys = await StoredKeysAsync(first);
+            Assert.NotEmpty(keys);
+            Assert.All(keys, xml =>
+            {
+                Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal);
+                Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+            });
+
+            await using (var withCertificate = new KeyRingAppFactory(first.ConnectionString, certificate, "geheim-2026"))
+            {
+                Assert.Equal(Secret, Protector(withCertificate).Unprotect(payload));
+            }
+
+            await using var withoutCertificate = new KeyRingAppFactory(first.ConnectionString);
+            Assert.ThrowsAny<CryptographicException>(() => Protector(withoutCertificate).Unprotect(payload));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)first).DisposeAsync();
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static IDataProtector Protector(OneStopAppFactory app) =>
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
+
+    private static async Task<List<string>> StoredKeysAsync(OneStopAppFactory app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        return await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml ?? "").ToListAsync();
+    }
+
+    private string CertificateFile(string password)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=OneStop key ring (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment, critical: true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(_directory, "key-ring.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, password));
+        return path;
+    }
+
+    /// <summary>The host on its own database, or on another host's; with a certificate for the key ring when given.</summary>
+    private sealed class KeyRingAppFactory(string? connectionString = null, string? certificatePath = null, string? certificatePassword = null)
+        : OneStopAppFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings
+        {
+            get
+            {
+                if (connectionString is not null)
+                {
+                    yield return new("ConnectionStrings:OneStop", connectionString);
+                }
+
+                if (certificatePath is not null)
+                {
+                    yield return new("DataProtection:CertificatePath", certificatePath);
+                    yield return new("DataProtection:CertificatePassword", certificatePassword);
+                }
+            }
+        }
+    }
+}
