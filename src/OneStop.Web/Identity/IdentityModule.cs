@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStop.Web.Identity.Citizens;
 using OneStop.Web.Identity.Demo;
 using OneStop.Web.Identity.Officers;
@@ -92,6 +93,7 @@ public static class IdentityModule
             .AddSignInManager()
             .AddClaimsPrincipalFactory<OfficerClaimsPrincipalFactory>()
             .AddTokenProvider<OfficerAuthenticatorTokenProvider>(OfficerAuthenticatorTokenProvider.Name);
+        services.Replace(ServiceDescriptor.Scoped<IUserStore<Officer>, OfficerUserStore>());
 
         // The session cookie itself is set up in Shared/Security; these are the sign-in manager's helpers.
         services.AddAuthentication()
