@@ -23,7 +23,7 @@ builder.AddOneStopHosting();
 builder.Services.AddOneStopDatabase(builder.Configuration);
 builder.Services.AddOneStopSecurity(builder.Configuration);
 builder.Services.AddOneStopLocalization();
-builder.Services.AddOneStopWeb();
+builder.Services.AddOneStopWeb(builder.Configuration);
 builder.Services.AddOneStopScheduling(builder.Configuration);
 
 // Capabilities: each one registers its own services, pages and API.

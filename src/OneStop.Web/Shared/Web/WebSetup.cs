@@ -11,8 +11,9 @@ namespace OneStop.Web.Shared.Web;
 
 public static class WebSetup
 {
-    public static IServiceCollection AddOneStopWeb(this IServiceCollection services)
+    public static IServiceCollection AddOneStopWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOneStopReverseProxy(configuration);
         services.AddRazorPages(options =>
             {
                 // Pages live with their capability (AdministrativeUnits/Pages/…), not in one Pages folder.
@@ -45,6 +46,8 @@ public static class WebSetup
 
     public static WebApplication UseOneStopPipeline(this WebApplication app)
     {
+        // First, so that everything after it sees the client's address and scheme (ReverseProxy.cs).
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseWhen(
             context => IsApi(context.Request.Path),
