@@ -45,6 +45,15 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedAppFactory app) :
         Assert.DoesNotContain("secure", await LanguageCookieAsync(client, Stranger), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_proxy_that_is_not_an_address_stops_the_start_naming_it()
+    {
+        await using var misconfigured = new MisconfiguredAppFactory();
+        var error = Record.Exception(() => misconfigured.Services);
+        Assert.NotNull(error);
+        Assert.Contains("ReverseProxy:KnownNetworks has '10.0.0.0/33'", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> LookUpAsync(HttpClient client, string peer, string forwardedFor)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/applications/00004-261206-9999?idNumber=001099000001");
@@ -62,6 +71,11 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedAppFactory app) :
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("onestop.lang=", StringComparison.Ordinal));
+    }
+
+    private sealed class MisconfiguredAppFactory : OneStopAppFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("ReverseProxy:KnownNetworks:0", "10.0.0.0/33")];
     }
 
     /// <summary>The host with one known proxy, a small look-up limit, and the TCP peer's address taken from a test header.</summary>
