@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Infrastructure;
 using OneStop.Web.Shared.Persistence;
+using Serilog.Events;
 
 namespace OneStop.IntegrationTests.Shared;
 
@@ -70,6 +71,25 @@ public sealed class KeyRingTests : IDisposable
         finally
         {
             await ((IAsyncLifetime)first).DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task Without_a_certificate_every_start_outside_the_demo_warns_that_the_keys_are_unencrypted(bool demo, bool warned)
+    {
+        var logged = new LoggedAppFactory();
+        try
+        {
+            using var started = logged.WithWebHostBuilder(builder => builder.UseSetting("Demo:Enabled", demo ? "true" : "false"));
+            _ = started.Services;
+            Assert.Equal(warned, logged.Events.Any(e =>
+                e.Level == LogEventLevel.Warning && e.RenderMessage().Contains("DataProtection__CertificatePath", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)logged).DisposeAsync();
         }
     }
 

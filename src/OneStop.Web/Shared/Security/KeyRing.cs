@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneStop.Web.Shared.Hosting;
 using OneStop.Web.Shared.Persistence;
 
 namespace OneStop.Web.Shared.Security;
@@ -44,9 +45,37 @@ public static class KeyRing
             var certificate = X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword);
             builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }
+        else
+        {
+            services.AddHostedService<UnencryptedKeyRingWarning>();
+        }
 
         return services;
     }
+}
+
+/// <summary>
+/// Says at every start, outside the demo, that the keys lie unencrypted next to the data they protect: data
+/// protection itself says so only on the day it makes a key, which an operator easily misses.
+/// </summary>
+internal sealed partial class UnencryptedKeyRingWarning(DemoMode demo, ILogger<UnencryptedKeyRingWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!demo.Enabled)
+        {
+            KeysUnencrypted(logger);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Data protection keys are stored unencrypted in the database: whoever can read it can read sessions and stored signing keys. " +
+        "Set DataProtection__CertificatePath (and DataProtection__CertificatePassword) on every instance.")]
+    private static partial void KeysUnencrypted(ILogger logger);
 }
 
 public sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
