@@ -67,6 +67,10 @@ public sealed partial class ApologyTests(OverdueAppFactory app) : IClassFixture<
             var stored = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == application.Id);
             Assert.True(Math.Abs((stored.AppointmentAt!.Value - newAppointment).TotalSeconds) < 1, "The appointment is the new one.");
             Assert.Equal(application.State, stored.State);
+
+            // The state stays, and with it the step's time budget: an apology gives nobody a fresh one.
+            Assert.NotNull(application.StepDueAt);
+            Assert.True(Math.Abs((stored.StepDueAt!.Value - application.StepDueAt.Value).TotalMilliseconds) < 1, "The step keeps its due moment.");
             var apologise = Assert.Single(await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == application.Id && e.Action == "apologise").ToListAsync());
             Assert.Equal(application.State, apologise.ToState);
             Assert.Equal(1, await db.ApologyLetters.CountAsync(l => l.ApplicationId == application.Id));
