@@ -39,13 +39,13 @@ public sealed class CatalogStartupTests : IDisposable
         Assert.Equal(1, shipped.Version);
         Assert.Empty(shipped.Definition.Fees[0].Amounts);
 
-        await using var withProvinceFiles = new ProvinceFilesAppFactory(_directory, shippedOnly.ConnectionString);
+        await using var withProvinceFiles = new ProvinceFilesAppFactory(_directory) { SharedConnectionString = shippedOnly.ConnectionString };
         var published = await CurrentAsync(withProvinceFiles, "1.013225");
         Assert.Equal(2, published.Version);
         Assert.Equal(75_000, published.Definition.Fees[0].Amounts[0].Amount);
 
         // The same files on the same database, started again: nothing new.
-        await using var again = new ProvinceFilesAppFactory(_directory, shippedOnly.ConnectionString);
+        await using var again = new ProvinceFilesAppFactory(_directory) { SharedConnectionString = shippedOnly.ConnectionString };
         var versions = await VersionsAsync(again, "1.013225");
         Assert.Equal([1, 2], versions.Select(v => v.Version));
         Assert.Equal("file:1.013225.yaml", versions[1].Source);
@@ -65,23 +65,10 @@ public sealed class CatalogStartupTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    /// <summary>The host with a folder of province files, on its own database or on another host's.</summary>
-    private sealed class ProvinceFilesAppFactory(string? directory, string? connectionString = null) : OneStopAppFactory
+    /// <summary>The host with a folder of province files.</summary>
+    private sealed class ProvinceFilesAppFactory(string? directory) : OneStopAppFactory
     {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings
-        {
-            get
-            {
-                if (directory is not null)
-                {
-                    yield return new("Catalog:ProceduresDirectory", directory);
-                }
-
-                if (connectionString is not null)
-                {
-                    yield return new("ConnectionStrings:OneStop", connectionString);
-                }
-            }
-        }
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+            directory is null ? [] : [new("Catalog:ProceduresDirectory", directory)];
     }
 }

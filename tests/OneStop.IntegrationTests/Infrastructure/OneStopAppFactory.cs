@@ -6,16 +6,20 @@ using OneStop.Web.Shared.Persistence;
 namespace OneStop.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real OneStop host on a database of its own (SQLite or PostgreSQL, as the run says). One per
-/// test class through <c>IClassFixture</c>; the database is dropped when the class is done.
+/// The real OneStop host on a database of its own (SQLite or PostgreSQL, as the run says), or on another
+/// host's (<see cref="SharedConnectionString"/>). One per test class through <c>IClassFixture</c>; a database
+/// of its own is dropped when the class is done.
 /// </summary>
 public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly TestDatabase _database = TestDatabase.Create();
+    private TestDatabase? _database;
 
-    public DatabaseProvider Provider => _database.Provider;
+    /// <summary>Set to run on the database of another host: a restart, a second instance of a cluster.</summary>
+    public string? SharedConnectionString { get; init; }
 
-    public string ConnectionString => _database.ConnectionString;
+    public DatabaseProvider Provider => TestDatabase.RunProvider;
+
+    public string ConnectionString => SharedConnectionString ?? (_database ??= TestDatabase.Create()).ConnectionString;
 
     /// <summary>Extra configuration a test class needs, as "Section:Key" = value.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -23,8 +27,8 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", _database.Provider.ToString());
-        builder.UseSetting("ConnectionStrings:OneStop", _database.ConnectionString);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:OneStop", ConnectionString);
         builder.UseSetting("Database:ApplyMigrationsAtStartup", "true");
         // Scheduled jobs would act on a test's data at moments of their own; a test that wants them turns them on.
         builder.UseSetting("Scheduling:Enabled", "false");
@@ -46,6 +50,9 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await _database.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }

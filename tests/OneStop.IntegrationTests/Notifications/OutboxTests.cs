@@ -45,9 +45,6 @@ public class OutboxAppFactory : OverdueAppFactory
 {
     public ControllableEmailSender Email { get; } = new();
 
-    /// <summary>Set to use the database of another host (a restart, a second instance).</summary>
-    public string? SharedConnectionString { get; init; }
-
     public bool SchedulingEnabled { get; init; }
 
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
@@ -56,7 +53,6 @@ public class OutboxAppFactory : OverdueAppFactory
         new("Notifications:Outbox:FirstRetrySeconds", "60"),
         new("Notifications:Outbox:IntervalSeconds", "1"),
         new("Scheduling:Enabled", SchedulingEnabled ? "true" : "false"),
-        .. SharedConnectionString is null ? [] : new KeyValuePair<string, string?>[] { new("ConnectionStrings:OneStop", SharedConnectionString) },
     ];
 
     protected override void ConfigureTestServices(IServiceCollection services)

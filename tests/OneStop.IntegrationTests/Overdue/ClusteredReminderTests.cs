@@ -10,14 +10,11 @@ namespace OneStop.IntegrationTests.Overdue;
 /// <summary>A node of a two-instance cluster: scheduling on, the reminder job every second.</summary>
 public sealed class ClusterNodeFactory : OverdueAppFactory
 {
-    public string? SharedConnectionString { get; init; }
-
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
     [
         new("Scheduling:Enabled", "true"),
         new("Overdue:ReminderIntervalSeconds", "1"),
         new("Notifications:Outbox:IntervalSeconds", "3600"),
-        .. SharedConnectionString is null ? [] : new KeyValuePair<string, string?>[] { new("ConnectionStrings:OneStop", SharedConnectionString) },
     ];
 }
 

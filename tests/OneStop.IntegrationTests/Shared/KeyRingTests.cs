@@ -29,13 +29,13 @@ public sealed class KeyRingTests : IDisposable
             Assert.All(keys, xml => Assert.Contains("<masterKey", xml, StringComparison.Ordinal));
 
             // Started after the first made its key, with nothing of the first's memory or files.
-            await using (var second = new KeyRingAppFactory(first.ConnectionString))
+            await using (var second = new KeyRingAppFactory { SharedConnectionString = first.ConnectionString })
             {
                 Assert.Equal(Secret, Protector(second).Unprotect(payload));
             }
 
             await first.DisposeAsync();
-            await using var afterRestart = new KeyRingAppFactory(first.ConnectionString);
+            await using var afterRestart = new KeyRingAppFactory { SharedConnectionString = first.ConnectionString };
             Assert.Equal(Secret, Protector(afterRestart).Unprotect(payload));
         }
         finally
@@ -48,7 +48,7 @@ public sealed class KeyRingTests : IDisposable
     public async Task With_a_certificate_the_stored_keys_are_encrypted_and_an_instance_without_it_reads_nothing()
     {
         var certificate = CertificateFile("geheim-2026");
-        var first = new KeyRingAppFactory(certificatePath: certificate, certificatePassword: "geheim-2026");
+        var first = new KeyRingAppFactory(certificate, "geheim-2026");
         try
         {
             var payload = Protector(first).Protect(Secret);
@@ -60,18 +60,28 @@ public sealed class KeyRingTests : IDisposable
                 Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
             });
 
-            await using (var withCertificate = new KeyRingAppFactory(first.ConnectionString, certificate, "geheim-2026"))
+            await using (var withCertificate = new KeyRingAppFactory(certificate, "geheim-2026") { SharedConnectionString = first.ConnectionString })
             {
                 Assert.Equal(Secret, Protector(withCertificate).Unprotect(payload));
             }
 
-            await using var withoutCertificate = new KeyRingAppFactory(first.ConnectionString);
+            await using var withoutCertificate = new KeyRingAppFactory { SharedConnectionString = first.ConnectionString };
             Assert.ThrowsAny<CryptographicException>(() => Protector(withoutCertificate).Unprotect(payload));
         }
         finally
         {
             await ((IAsyncLifetime)first).DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_certificate_that_cannot_be_read_stops_the_start_naming_the_setting()
+    {
+        var certificate = CertificateFile("geheim-2026");
+        await using var wrongPassword = new KeyRingAppFactory(certificate, "not-the-password");
+        var error = Record.Exception(() => wrongPassword.Services);
+        Assert.NotNull(error);
+        Assert.Contains($"DataProtection:CertificatePath '{certificate}' cannot be read", error.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -116,25 +126,12 @@ public sealed class KeyRingTests : IDisposable
         return path;
     }
 
-    /// <summary>The host on its own database, or on another host's; with a certificate for the key ring when given.</summary>
-    private sealed class KeyRingAppFactory(string? connectionString = null, string? certificatePath = null, string? certificatePassword = null)
-        : OneStopAppFactory
+    /// <summary>The host, with a certificate for the key ring when given.</summary>
+    private sealed class KeyRingAppFactory(string? certificatePath = null, string? certificatePassword = null) : OneStopAppFactory
     {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings
-        {
-            get
-            {
-                if (connectionString is not null)
-                {
-                    yield return new("ConnectionStrings:OneStop", connectionString);
-                }
-
-                if (certificatePath is not null)
-                {
-                    yield return new("DataProtection:CertificatePath", certificatePath);
-                    yield return new("DataProtection:CertificatePassword", certificatePassword);
-                }
-            }
-        }
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+            certificatePath is null
+                ? []
+                : [new("DataProtection:CertificatePath", certificatePath), new("DataProtection:CertificatePassword", certificatePassword)];
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public static class KeyRing
 
         if (!string.IsNullOrWhiteSpace(options.CertificatePath))
         {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword);
+            var certificate = LoadCertificate(options.CertificatePath, options.CertificatePassword);
             builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }
         else
@@ -51,6 +52,19 @@ public static class KeyRing
         }
 
         return services;
+    }
+
+    private static X509Certificate2 LoadCertificate(string path, string? password)
+    {
+        try
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        }
+        catch (Exception error) when (error is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"DataProtection:CertificatePath '{path}' cannot be read as a PKCS#12 file with DataProtection:CertificatePassword: {error.Message}", error);
+        }
     }
 }
 
