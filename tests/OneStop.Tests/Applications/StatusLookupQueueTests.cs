@@ -42,6 +42,33 @@ public sealed class StatusLookupQueueTests
     }
 
     [Fact]
+    public async Task With_two_readers_a_second_query_runs_while_the_first_waits_for_the_database()
+    {
+        using var bothRunning = new CountdownEvent(2);
+        using var release = new ManualResetEventSlim();
+        using var queue = new StatusLookupQueue(codes =>
+        {
+            bothRunning.Signal();
+            release.Wait(Patience);
+            return [.. codes.Select(Row)];
+        }, new StatusLookupQueueOptions { Readers = 2 });
+
+        var first = queue.FindAsync("K-1");
+        Assert.True(SpinWait.SpinUntil(() => bothRunning.CurrentCount == 1, Patience));
+        var second = queue.FindAsync("K-2");
+
+        Assert.True(bothRunning.Wait(Patience), "the second look-up waited for the first query instead of running its own");
+        release.Set();
+        Assert.Equal(["K-1", "K-2"], (await Task.WhenAll(first, second).WaitAsync(Patience)).Select(a => a?.Code));
+    }
+
+    [Fact]
+    public void By_default_there_is_one_reader_per_two_processors_and_at_least_one()
+    {
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount / 2), new StatusLookupQueueOptions().Readers);
+    }
+
+    [Fact]
     public async Task An_answered_look_up_goes_on_on_the_reader_without_waiting_for_the_thread_pool()
     {
         using var release = new ManualResetEventSlim();

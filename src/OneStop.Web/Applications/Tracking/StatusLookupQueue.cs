@@ -6,8 +6,12 @@ namespace OneStop.Web.Applications.Tracking;
 /// <summary><c>Applications:StatusLookup</c> settings.</summary>
 public sealed class StatusLookupQueueOptions
 {
-    /// <summary>How many status queries may run at once; look-ups that arrive meanwhile wait for the next one.</summary>
-    public int Readers { get; set; } = 2;
+    /// <summary>
+    /// How many status queries may run at once; look-ups that arrive meanwhile wait for the next one. By default
+    /// one per two processors, at least one (ADR 0079): a reader also writes its batch's answers, and a reader
+    /// more than the cores can keep busy only splits the batches and adds wake-ups.
+    /// </summary>
+    public int Readers { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
     /// <summary>At most this many codes go in one query.</summary>
     public int BatchSize { get; set; } = 100;
