@@ -73,6 +73,8 @@ internal static class ApplicationsLoad
         var intake = await SubmitAsync(host.Services, 1_000_000, count, submitters);
         Report("Raw SQL insert of an application row (baseline)", raw);
         Report("ApplicationIntake.SubmitAsync", intake);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Intake: the garbage collector stopped the process {intake.Collections} times, {intake.GcPaused.TotalMilliseconds:N0} ms in all ({intake.GcPaused / intake.Elapsed:P1} of the time)."));
 
         // (b) Look-ups through the real API and the bare endpoint. Warmed on a set of the warm-up's applications kept
         // for it, so that the measured applications are asked for the first time in the run: the intake's, and the
@@ -206,6 +208,11 @@ internal static class ApplicationsLoad
     {
         public double[] Latencies { get; init; } = [];
 
+        /// <summary>How long the garbage collector stopped the process during the measurement, in how many collections.</summary>
+        public TimeSpan GcPaused { get; init; }
+
+        public int Collections { get; init; }
+
         /// <summary>Rounds measured in turn with other endpoints, added up as one measurement.</summary>
         public static Measured Sum(IReadOnlyList<Measured> rounds)
         {
@@ -235,6 +242,8 @@ internal static class ApplicationsLoad
         var next = -1;
         var failures = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcPaused = GC.GetTotalPauseDuration();
+        var collections = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -253,7 +262,12 @@ internal static class ApplicationsLoad
         clock.Stop();
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Array.Sort(latencies);
-        return new Measured(count, clock.Elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), failures, cpuUsed, codes ?? []) { Latencies = latencies };
+        return new Measured(count, clock.Elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), failures, cpuUsed, codes ?? [])
+        {
+            Latencies = latencies,
+            GcPaused = GC.GetTotalPauseDuration() - gcPaused,
+            Collections = GC.CollectionCount(0) - collections,
+        };
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
