@@ -12,16 +12,20 @@ public sealed class PostgresDefaultsTests
 
         Assert.True(tuned.NoResetOnClose);
         Assert.Equal(32, tuned.MaxAutoPrepare);
+        Assert.Equal(Math.Max(8, 4 * Environment.ProcessorCount), tuned.MaxPoolSize);
         Assert.Equal("db", tuned.Host);
         Assert.Equal("onestop", tuned.Database);
     }
 
-    [Fact]
-    public void Settings_named_in_the_connection_string_are_kept()
+    [Theory]
+    [InlineData("Maximum Pool Size")]
+    [InlineData("MaxPoolSize")]
+    public void Settings_named_in_the_connection_string_are_kept(string poolSizeName)
     {
-        var tuned = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPostgresDefaults("Host=db;No Reset On Close=false;Max Auto Prepare=0"));
+        var tuned = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPostgresDefaults($"Host=db;No Reset On Close=false;Max Auto Prepare=0;{poolSizeName}=100"));
 
         Assert.False(tuned.NoResetOnClose);
         Assert.Equal(0, tuned.MaxAutoPrepare);
+        Assert.Equal(100, tuned.MaxPoolSize);
     }
 }

@@ -49,7 +49,8 @@ public static class DatabaseSetup
     /// Two Npgsql settings OneStop can afford because it keeps no session state (no SET, temporary tables or
     /// session advisory locks): a connection handed back to the pool is not reset with DISCARD ALL, and
     /// statements run often are prepared once per connection. Both save PostgreSQL a parse or a reset per
-    /// command (BENCHMARKS.md); a connection string that names either setting keeps its own value.
+    /// command (BENCHMARKS.md). And a pool of <see cref="DefaultMaxPoolSize"/> connections instead of Npgsql's
+    /// 100 (ADR 0080). A connection string that names any of these settings keeps its own value.
     /// </summary>
     public static string WithPostgresDefaults(string connectionString)
     {
@@ -65,8 +66,20 @@ public static class DatabaseSetup
             tuned.MaxAutoPrepare = 32;
         }
 
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize"))
+        {
+            tuned.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
         return tuned.ConnectionString;
     }
+
+    /// <summary>
+    /// Four connections per processor of this server, at least 8: past a few busy connections per core,
+    /// PostgreSQL and OneStop spend the extra on switching between them, and a request waits for a free
+    /// connection in the pool instead of for a busy core (ADR 0080).
+    /// </summary>
+    public static int DefaultMaxPoolSize => Math.Max(8, 4 * Environment.ProcessorCount);
 
     private static string ConnectionString(IServiceProvider provider, DatabaseOptions options) =>
         options.ResolveConnectionString(
