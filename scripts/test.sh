@@ -56,7 +56,7 @@ if [ "$pg_started" != 1 ]; then
   log "PostgreSQL did not start:"; cat "$pg_dir"/*.log >&2 2>/dev/null
   echo "0 passed, 1 failed"; exit 1
 fi
-postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Include Error Detail=true;Maximum Pool Size=50"
+postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Include Error Detail=true"
 log "PostgreSQL $(basename "$(dirname "$pg_bin")") on port $pg_port"
 
 # --- 3. build once, then every test run ----------------------------------------------------------

@@ -92,8 +92,8 @@ internal static class ApplicationsLoad
             await GetAsync(client, _ => "/health/live", 1000, concurrency);
         });
 
-        // The submissions above queued one acknowledgement each, more than a province receives in a day; the look-ups
-        // are measured once the outbox has sent them, as on a server that is not still catching up with a burst.
+        // The intake above queued its own acknowledgements and audit entries; the look-ups are measured once they are
+        // done, as on a server that is not still catching up with a burst.
         await BacklogSentAsync(connection);
 
         // Measured in turns, so that a passing load on the machine weighs on all alike: the bare endpoint; a first
@@ -143,8 +143,10 @@ internal static class ApplicationsLoad
     /// <summary>How many of the warm-up's applications the look-ups' warm-up asks for, again and again.</summary>
     private const int LookUpWarmUpApplications = 5000;
 
-    /// <summary>Waits, at most ten minutes, until no acknowledgement is left to send, and says how long it took.</summary>
-    /// <summary>Waits until the outbox has sent every acknowledgement and the audit queue is chained, at most ten minutes.</summary>
+    /// <summary>
+    /// Waits, at most ten minutes, until the outbox has sent every acknowledgement and the audit queue is chained,
+    /// and says how long it took.
+    /// </summary>
     private static async Task BacklogSentAsync(string connection)
     {
         await using var source = NpgsqlDataSource.Create(connection);

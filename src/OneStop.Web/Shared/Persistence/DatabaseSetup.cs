@@ -56,17 +56,18 @@ public static class DatabaseSetup
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var tuned = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        bool Unnamed(string keyword) => !given.ContainsKey(keyword) && !given.ContainsKey(keyword.Replace(" ", "", StringComparison.Ordinal));
+        if (Unnamed("No Reset On Close"))
         {
             tuned.NoResetOnClose = true;
         }
 
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        if (Unnamed("Max Auto Prepare"))
         {
             tuned.MaxAutoPrepare = 32;
         }
 
-        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize"))
+        if (Unnamed("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize"))
         {
             tuned.MaxPoolSize = DefaultMaxPoolSize;
         }
