@@ -45,7 +45,8 @@ internal static class ApplicationsLoad
         var submitters = Setting("ONESTOP_BENCH_SUBMITTERS", 16);
         var lookups = Setting("ONESTOP_BENCH_LOOKUPS", 20000);
         var database = "onestop_bench_applications";
-        var connection = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = Math.Max(100, concurrency * 2) }.ConnectionString;
+        // No pool size of its own: the host runs on OneStop's default pool (ADR 0080) unless ONESTOP_BENCH_POSTGRES names one.
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         await RecreateAsync(server, database);
 
         Console.WriteLine($"Applications load run: {count} submissions by {submitters} concurrent submitters, {lookups} look-ups by {concurrency} concurrent HTTP clients, PostgreSQL database {database}.");
