@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using OneStop.Web.Applications.Attachments;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Applications.Tracking;
+using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Security;
 
 namespace OneStop.Web.Applications.Api;
@@ -74,6 +75,7 @@ public static partial class TrackingApi
         applications.MapGet("/{code}", StatusAsync)
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.PublicLookup)
+            .SameInEveryLanguage()
             .WithName("GetApplicationStatus")
             .WithSummary("The status of an application: in full for its signed-in applicant; anyone else gives ?idNumber= (the applicant's 12-digit ID number) and gets the minimal status.")
             .WithDescription("An unknown code, a wrong ID number and someone else's application all give the same 404, so that codes cannot be probed. Anonymous look-ups are rate-limited per client.")

@@ -61,9 +61,12 @@ public static class WebSetup
             app.UseHsts();
         }
 
-        app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+
+        // After routing, so that an endpoint whose answer is the same in every language runs without a request
+        // culture (ADR 0081); everything after this line sees the person's language.
+        app.UseWhen(context => !context.IsSameInEveryLanguage(), localized => localized.UseRequestLocalization());
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -79,12 +82,12 @@ public static class WebSetup
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(options => options.WithTitle("OneStop API")).AllowAnonymous();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().SameInEveryLanguage();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        }).AllowAnonymous();
+        }).AllowAnonymous().SameInEveryLanguage();
 
         // Scraped by the province's monitoring; it reveals request counts, never personal data.
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();

@@ -1,12 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Signing;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Applications.Persistence;
 using OneStop.Web.Applications.Tracking;
+using OneStop.Web.Shared.Localization;
 using static OneStop.IntegrationTests.Applications.Tracking.TrackingScenario;
 
 namespace OneStop.IntegrationTests.Applications.Tracking;
@@ -73,6 +77,48 @@ public sealed class TrackingApiTests(TrackingAppFactory app) : IClassFixture<Tra
         var missing = await JsonAsync(await anonymous.GetAsync($"/api/applications/{application.Code}"), HttpStatusCode.UnprocessableEntity);
         Assert.True(missing.GetProperty("errors").TryGetProperty("idNumber", out _));
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/me/applications")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_status_answers_the_same_in_every_language_without_a_request_culture()
+    {
+        var application = await SubmitAsync(app.Services, Hoa);
+        await StepAsync(app.Services, application.Code, "receive", "received");
+        var owner = await app.SignInCitizenAsync(Hoa);
+        var anonymous = app.CreateClient();
+
+        async Task<string> AnswerAsync(HttpClient client, string path, bool english)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, english ? path + (path.Contains('?') ? "&" : "?") + "culture=en&ui-culture=en" : path);
+            if (english)
+            {
+                request.Headers.Add("Cookie", "onestop.lang=c%3Den%7Cuic%3Den");
+            }
+
+            var response = await client.SendAsync(request);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+            body.Remove("traceId");
+            return $"{(int)response.StatusCode} {body.ToJsonString()}";
+        }
+
+        foreach (var (client, path) in new[]
+        {
+            (owner, $"/api/applications/{application.Code}"),
+            (anonymous, $"/api/applications/{application.Code}?idNumber={Hoa}"),
+            (anonymous, $"/api/applications/{application.Code}?idNumber={Khanh}"),
+            (anonymous, $"/api/applications/{application.Code}"),
+        })
+        {
+            Assert.Equal(await AnswerAsync(client, path, english: false), await AnswerAsync(client, path, english: true));
+        }
+
+        // Marked so, the look-up skips the request culture (ADR 0081); no page may ever be, since pages speak the person's language.
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        Assert.Contains(endpoints, e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "GetApplicationStatus"
+            && e.Metadata.GetMetadata<SameInEveryLanguage>() is not null);
+        var pages = endpoints.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null).ToList();
+        Assert.NotEmpty(pages);
+        Assert.DoesNotContain(pages, e => e.Metadata.GetMetadata<SameInEveryLanguage>() is not null);
     }
 
     [Fact]
