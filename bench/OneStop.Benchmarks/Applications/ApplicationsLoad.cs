@@ -422,6 +422,7 @@ internal static class ApplicationsLoad
             builder.UseSetting("ConnectionStrings:OneStop", connection);
             builder.UseSetting("Database:ApplyMigrationsAtStartup", "true");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Hosting:StartupBanner", "false");
             builder.UseSetting("RateLimiting:Api:PermitLimit", "100000000");
             builder.UseSetting("RateLimiting:PublicLookup:PermitLimit", "100000000");
             if (Environment.GetEnvironmentVariable("ONESTOP_BENCH_STATUS_CACHE_SECONDS") is { Length: > 0 } seconds)

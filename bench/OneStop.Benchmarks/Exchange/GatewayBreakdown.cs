@@ -34,6 +34,7 @@ internal static class GatewayBreakdown
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Registries:People", people);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Hosting:StartupBanner", "false");
         });
         var services = factory.Services;
         var gateway = services.GetRequiredService<IExchangeGateway>();

@@ -43,6 +43,7 @@ public class GatewayOverheadBenchmarks
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Registries:People", people);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Hosting:StartupBanner", "false");
         });
         _gateway = _factory.Services.GetRequiredService<IExchangeGateway>();
         _scopes = _factory.Services.GetRequiredService<IServiceScopeFactory>();

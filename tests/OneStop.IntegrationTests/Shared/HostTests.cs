@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OneStop.IntegrationTests.Infrastructure;
+using OneStop.Web.Shared.Hosting;
 using OneStop.Web.Shared.Persistence;
 
 namespace OneStop.IntegrationTests.Shared;
@@ -137,5 +139,26 @@ public sealed class HostTests(OneStopAppFactory app) : IClassFixture<OneStopAppF
         var response = await app.CreateClient().GetAsync("/language/fr");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
+
+public sealed class QuietBannerAppFactory : OneStopAppFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Hosting:StartupBanner", "false")];
+}
+
+/// <summary>A program that embeds the host for output of its own (the benchmarks) turns the banner off.</summary>
+public sealed class StartupBannerSettingTests(QuietBannerAppFactory quiet, OneStopAppFactory usual)
+    : IClassFixture<QuietBannerAppFactory>, IClassFixture<OneStopAppFactory>
+{
+    private static bool HasBanner(IServiceProvider services) =>
+        services.GetServices<IHostedService>().Any(service => service is StartupBanner);
+
+    [Fact]
+    public async Task The_banner_is_printed_unless_the_setting_turns_it_off()
+    {
+        Assert.True(HasBanner(usual.Services));
+        Assert.False(HasBanner(quiet.Services));
+        Assert.Equal(HttpStatusCode.OK, (await quiet.CreateClient().GetAsync("/health/live")).StatusCode);
     }
 }

@@ -31,7 +31,12 @@ public static class HostingSetup
                 .AddMeter(OneStopMetrics.MeterName)
                 .AddPrometheusExporter());
 
-        builder.Services.AddHostedService<StartupBanner>();
+        // Off where a program embeds the host for its own output (the benchmarks): Hosting:StartupBanner=false.
+        if (builder.Configuration.GetValue("Hosting:StartupBanner", true))
+        {
+            builder.Services.AddHostedService<StartupBanner>();
+        }
+
         builder.Services.AddSingleton<ICommand, MigrateCommand>();
         return builder;
     }
