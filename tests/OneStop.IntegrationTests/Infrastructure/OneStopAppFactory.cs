@@ -47,12 +47,23 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    async Task IAsyncLifetime.DisposeAsync()
+    /// <summary>
+    /// Stops the host and drops a database of its own, whether the factory ends as a class fixture or in an
+    /// <c>await using</c> of a test that starts a host of its own.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
     {
-        await DisposeAsync();
-        if (_database is not null)
+        await base.DisposeAsync();
+        if (Interlocked.Exchange(ref _database, null) is { } database)
         {
-            await _database.DisposeAsync();
+            await database.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Stops the host and keeps its database, for a test that starts another host on it (a restart).</summary>
+    public ValueTask StopHostAsync() => base.DisposeAsync();
 }

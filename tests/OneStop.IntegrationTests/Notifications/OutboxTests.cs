@@ -263,7 +263,7 @@ public sealed class OutboxRestartTests
         {
             _ = first.Services; // start: migrate
             id = await first.EnqueueAsync("RESTART-1", DateTimeOffset.UtcNow);
-            await first.DisposeAsync(); // the host stops; its database stays
+            await first.StopHostAsync();
 
             await using var second = new OutboxAppFactory { SharedConnectionString = first.ConnectionString, SchedulingEnabled = true };
             _ = second.Services;

@@ -36,7 +36,7 @@ public sealed class ClusteredReminderTests
                 applications.Add(await seed.SubmitAsync(id));
             }
 
-            await seed.DisposeAsync();
+            await seed.StopHostAsync();
             Assert.All(applications, a => Assert.True(a.DueAt < DateTimeOffset.UtcNow));
 
             await using var first = new ClusterNodeFactory { SharedConnectionString = seed.ConnectionString };

@@ -34,7 +34,7 @@ public sealed class KeyRingTests : IDisposable
                 Assert.Equal(Secret, Protector(second).Unprotect(payload));
             }
 
-            await first.DisposeAsync();
+            await first.StopHostAsync();
             await using var afterRestart = new KeyRingAppFactory { SharedConnectionString = first.ConnectionString };
             Assert.Equal(Secret, Protector(afterRestart).Unprotect(payload));
         }
