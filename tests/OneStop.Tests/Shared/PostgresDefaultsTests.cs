@@ -18,11 +18,12 @@ public sealed class PostgresDefaultsTests
     }
 
     [Theory]
-    [InlineData("Maximum Pool Size")]
-    [InlineData("MaxPoolSize")]
-    public void Settings_named_in_the_connection_string_are_kept(string poolSizeName)
+    [InlineData("No Reset On Close", "Max Auto Prepare", "Maximum Pool Size")]
+    [InlineData("NoResetOnClose", "MaxAutoPrepare", "MaxPoolSize")]
+    [InlineData("no reset on close", "maxautoprepare", "maximum pool size")]
+    public void Settings_named_in_the_connection_string_are_kept(string noResetName, string autoPrepareName, string poolSizeName)
     {
-        var tuned = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPostgresDefaults($"Host=db;No Reset On Close=false;Max Auto Prepare=0;{poolSizeName}=100"));
+        var tuned = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPostgresDefaults($"Host=db;{noResetName}=false;{autoPrepareName}=0;{poolSizeName}=100"));
 
         Assert.False(tuned.NoResetOnClose);
         Assert.Equal(0, tuned.MaxAutoPrepare);

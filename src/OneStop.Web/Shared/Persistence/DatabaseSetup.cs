@@ -54,20 +54,21 @@ public static class DatabaseSetup
     /// </summary>
     public static string WithPostgresDefaults(string connectionString)
     {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var tuned = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        bool Unnamed(string keyword) => !given.ContainsKey(keyword) && !given.ContainsKey(keyword.Replace(" ", "", StringComparison.Ordinal));
-        if (Unnamed("No Reset On Close"))
+
+        // Npgsql writes back only the settings given, each under its canonical name whatever synonym or case was used.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = tuned.ConnectionString };
+        if (!given.ContainsKey("No Reset On Close"))
         {
             tuned.NoResetOnClose = true;
         }
 
-        if (Unnamed("Max Auto Prepare"))
+        if (!given.ContainsKey("Max Auto Prepare"))
         {
             tuned.MaxAutoPrepare = 32;
         }
 
-        if (Unnamed("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize"))
+        if (!given.ContainsKey("Maximum Pool Size"))
         {
             tuned.MaxPoolSize = DefaultMaxPoolSize;
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -92,7 +93,8 @@ public sealed class TrackingApiTests(TrackingAppFactory app) : IClassFixture<Tra
             using var request = new HttpRequestMessage(HttpMethod.Get, english ? path + (path.Contains('?') ? "&" : "?") + "culture=en&ui-culture=en" : path);
             if (english)
             {
-                request.Headers.Add("Cookie", "onestop.lang=c%3Den%7Cuic%3Den");
+                var choice = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(LocalizationSetup.English));
+                request.Headers.Add("Cookie", $"{LocalizationSetup.CultureCookieName}={Uri.EscapeDataString(choice)}");
             }
 
             var response = await client.SendAsync(request);
