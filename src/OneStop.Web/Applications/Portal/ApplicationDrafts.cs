@@ -244,7 +244,11 @@ public sealed class ApplicationDrafts(
         var missing = MissingDocuments(definition, CoveredDocumentsOf(draft), files.Select(f => f.DocumentKey)).ToList();
         if (missing.Count > 0)
         {
-            return new SubmissionResult(null, false, missing);
+            // A second click of the same form may have read the draft just before the first click's submission
+            // took its files with it: that click answers with the application, not with missing documents.
+            return await SubmittedWithAsync(draft.CitizenIdNumber, draft.SubmissionToken, cancellationToken) is { } made
+                ? new SubmissionResult(made, true, [])
+                : new SubmissionResult(null, false, missing);
         }
 
         var request = new SubmissionRequest

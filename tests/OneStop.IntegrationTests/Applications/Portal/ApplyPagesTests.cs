@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Identity;
+using OneStop.Web.Applications.Model;
 using OneStop.Web.Applications.Persistence;
+using OneStop.Web.Applications.Portal;
 using OneStop.Web.Shared.Persistence;
 
 namespace OneStop.IntegrationTests.Applications.Portal;
@@ -170,6 +172,43 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
         Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(both[0].Headers.Location, both[1].Headers.Location);
         Assert.Equal(1, await CountAsync(db => db.Applications.Where(a => a.SubmissionKey == token)));
+    }
+
+    [Fact]
+    public async Task A_second_click_that_read_the_draft_before_the_first_took_its_files_lands_on_the_same_application()
+    {
+        var browser = await app.SignInCitizenAsync(Binh);
+        var files = await AnswerPermanentResidenceAsync(browser, Binh, "Trần Thị Bình");
+        var uploaded = await UploadAsync(browser, PathOf(files), [("file-lawful-home-proof", "so-do.pdf", Pdf)]);
+        var check = uploaded.Headers.Location!.OriginalString;
+
+        // The second click's view of the draft, read before the first click submits it.
+        var draft = DraftOf(files);
+        ApplicationDraft secondClicksDraft;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            secondClicksDraft = await db.ApplicationDrafts.AsNoTracking().SingleAsync(d => d.Id == draft);
+        }
+
+        var checkPage = await (await browser.GetAsync(check)).Content.ReadAsStringAsync();
+        var first = await browser.PostAsync(check, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["CommuneCode"] = SampleAnswers.BaDinh,
+            ["SubmissionToken"] = secondClicksDraft.SubmissionToken,
+            ["__RequestVerificationToken"] = IdentityAppFactory.HiddenValue(checkPage, "__RequestVerificationToken"),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var second = await scope.ServiceProvider.GetRequiredService<ApplicationDrafts>().SubmitAsync(secondClicksDraft, CancellationToken.None);
+            Assert.True(second.Succeeded, string.Join("; ", second.Errors.Select(e => e.Message.En)));
+            Assert.True(second.Repeated);
+            Assert.Equal($"/applications/{second.Application!.Code}/receipt", first.Headers.Location!.OriginalString);
+        }
+
+        Assert.Equal(1, await CountAsync(db => db.Applications.Where(a => a.SubmissionKey == secondClicksDraft.SubmissionToken)));
     }
 
     [Fact]
