@@ -97,6 +97,58 @@ internal static class ApplicationsLoad
         // done, as on a server that is not still catching up with a burst.
         await BacklogSentAsync(connection);
 
+        // For a profiler or a long comparison: ONESTOP_BENCH_PROFILE=first (or bare, or alternate) repeats that
+        // phase alone (alternate: both, turn by turn) for ONESTOP_BENCH_PROFILE_SECONDS, between two lines that say
+        // when to attach, e.g. perf record -p. The applications come round again: give a status cache shorter than
+        // a round (ONESTOP_BENCH_STATUS_CACHE_SECONDS) to keep them first look-ups.
+        if (Environment.GetEnvironmentVariable("ONESTOP_BENCH_PROFILE") is { Length: > 0 } profiled)
+        {
+            var until = Stopwatch.StartNew();
+            var limit = TimeSpan.FromSeconds(Setting("ONESTOP_BENCH_PROFILE_SECONDS", 30));
+            Console.WriteLine($"Profile of '{profiled}' starts, process {Environment.ProcessId}.");
+            var asked = 0;
+            List<Measured> profiledBare = [], profiledFirst = [];
+            using var profiledBatches = new BatchSizes { Listening = true };
+            using var allocations = Environment.GetEnvironmentVariable("ONESTOP_BENCH_ALLOCATIONS") is "1" ? new AllocationSampler() : null;
+            while (until.Elapsed < limit)
+            {
+                if (profiled is "bare" or "alternate")
+                {
+                    profiledBare.Add(await GetAsync(client, _ => BenchHost.BarePath, 4000, concurrency));
+                }
+
+                if (profiled is "first" or "alternate")
+                {
+                    var from = asked;
+                    profiledFirst.Add(await GetAsync(client, i => PathOf(codes[(from + i) % codes.Length]), 4000, concurrency));
+                    asked += 4000;
+                }
+            }
+
+            var (pb, pf) = (Measured.Sum(profiledBare), Measured.Sum(profiledFirst));
+            if (pb.Count > 0)
+            {
+                Report("Profile: GET bare endpoint", pb);
+            }
+
+            if (pf.Count > 0)
+            {
+                Report("Profile: GET /api/applications/{code}?idNumber=", pf);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Profile: {profiledBatches.LookUps / (double)pf.Count:P0} of the look-ups asked the database, {profiledBatches.Average:0.0} per query."));
+            }
+
+            allocations?.Print();
+            if (pb.Count > 0 && pf.Count > 0)
+            {
+                Console.WriteLine($"Profile ends: look-ups vs bare endpoint {pf.PerSecond / pb.PerSecond:P1}.");
+            }
+            else
+            {
+                Console.WriteLine($"Profile of '{profiled}' ends.");
+            }
+        }
+
         // Measured in turns, so that a passing load on the machine weighs on all alike: the bare endpoint; a first
         // look-up of each application of the turn (the database answers); the same applications looked up again
         // (within the status cache's lifetime); OneStop's middleware alone on /health/live.
@@ -205,7 +257,7 @@ internal static class ApplicationsLoad
 
     private static void Report(string what, Measured m) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {what} | {m.Count:N0} | {m.Elapsed.TotalSeconds:0.00} s | {m.PerSecond:N0}/s | {m.P50:0.0} ms | {m.P99:0.0} ms | {m.CpuMicrosecondsPerOperation:N0} µs | {m.Failures} |"));
+            $"| {what} | {m.Count:N0} | {m.Elapsed.TotalSeconds:0.00} s | {m.PerSecond:N0}/s | {m.P50:0.0} ms | {m.P99:0.0} ms | {m.CpuMicrosecondsPerOperation:N0} µs | {m.Allocated / Math.Max(1, m.Count):N0} B | {m.Failures} |"));
 
     private sealed record Measured(int Count, TimeSpan Elapsed, double P50, double P99, int Failures, TimeSpan ProcessCpu, ConcurrentBag<(string Code, string IdNumber)> Codes)
     {
@@ -215,6 +267,9 @@ internal static class ApplicationsLoad
         public TimeSpan GcPaused { get; init; }
 
         public int Collections { get; init; }
+
+        /// <summary>Bytes allocated by this process (OneStop and the load generator) during the measurement.</summary>
+        public long Allocated { get; init; }
 
         /// <summary>Rounds measured in turn with other endpoints, added up as one measurement.</summary>
         public static Measured Sum(IReadOnlyList<Measured> rounds)
@@ -229,7 +284,7 @@ internal static class ApplicationsLoad
                 rounds.Sum(r => r.Failures),
                 TimeSpan.FromTicks(rounds.Sum(r => r.ProcessCpu.Ticks)),
                 [])
-            { Latencies = latencies };
+            { Latencies = latencies, Allocated = rounds.Sum(r => r.Allocated) };
         }
 
         public double PerSecond => Count / Elapsed.TotalSeconds;
@@ -247,6 +302,7 @@ internal static class ApplicationsLoad
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var gcPaused = GC.GetTotalPauseDuration();
         var collections = GC.CollectionCount(0);
+        var allocated = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -270,6 +326,7 @@ internal static class ApplicationsLoad
             Latencies = latencies,
             GcPaused = GC.GetTotalPauseDuration() - gcPaused,
             Collections = GC.CollectionCount(0) - collections,
+            Allocated = GC.GetTotalAllocatedBytes() - allocated,
         };
     }
 
@@ -367,6 +424,38 @@ internal static class ApplicationsLoad
         await drop.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Which types the process allocates, from the runtime's allocation ticks (one about every 100 KB).</summary>
+    private sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
+    {
+        private readonly ConcurrentDictionary<string, long> _ticks = new();
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+        {
+            if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+            }
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+        {
+            if (e.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) == true && e.PayloadNames is { } names)
+            {
+                var type = e.Payload?[names.IndexOf("TypeName")] as string ?? "?";
+                _ticks.AddOrUpdate(type, 1, (_, n) => n + 1);
+            }
+        }
+
+        public void Print()
+        {
+            var total = _ticks.Values.Sum();
+            foreach (var (type, n) in _ticks.OrderByDescending(t => t.Value).Take(60))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {n * 100.0 / total,5:0.0} %  {type}"));
+            }
+        }
+    }
+
     /// <summary>How many look-ups each status query answered, from the application's own histogram, while listening.</summary>
     private sealed class BatchSizes : IDisposable
     {
@@ -404,7 +493,9 @@ internal static class ApplicationsLoad
 
         public long Queries => Interlocked.Read(ref _queries);
 
-        public double Average => Queries == 0 ? 0 : (double)Interlocked.Read(ref _lookUps) / Queries;
+        public long LookUps => Interlocked.Read(ref _lookUps);
+
+        public double Average => Queries == 0 ? 0 : (double)LookUps / Queries;
 
         public void Dispose() => _listener.Dispose();
     }

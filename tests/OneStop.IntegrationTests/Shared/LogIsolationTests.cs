@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneStop.IntegrationTests.Infrastructure;
+using OneStop.Web.Shared.Hosting;
 using IMsLogger = Microsoft.Extensions.Logging.ILogger;
 
 namespace OneStop.IntegrationTests.Shared;
@@ -30,5 +31,23 @@ public sealed class LogIsolationTests
             await ((IAsyncLifetime)first).DisposeAsync();
             await ((IAsyncLifetime)second).DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_host_hands_out_one_logger_per_category_and_its_events_keep_their_source()
+    {
+        await using var app = new LoggedAppFactory();
+        using var client = app.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+
+        var factory = app.Services.GetRequiredService<ILoggerFactory>();
+        Assert.IsType<LoggersByCategory>(factory);
+        var logger = factory.CreateLogger("OneStop.LoggerPerCategory");
+        Assert.Same(logger, factory.CreateLogger("OneStop.LoggerPerCategory"));
+
+        var marker = Guid.NewGuid().ToString("N");
+        logger.LogWarning("Marker {Marker}", marker);
+        var written = Assert.Single(app.Events, e => e.RenderMessage().Contains(marker, StringComparison.Ordinal));
+        Assert.Equal("\"OneStop.LoggerPerCategory\"", written.Properties["SourceContext"].ToString());
     }
 }

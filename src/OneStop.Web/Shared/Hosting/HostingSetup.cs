@@ -18,6 +18,7 @@ public static class HostingSetup
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext(),
             preserveStaticLogger: true);
+        LoggersByCategory.Wrap(builder.Services);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(DemoMode.From(builder.Configuration));

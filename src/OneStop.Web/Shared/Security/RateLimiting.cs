@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -52,26 +53,31 @@ internal static class RateLimiting
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimits>>((options, configured) =>
         {
             var limits = configured.Value;
+            var lookups = new ClientWindows("lookup", limits.PublicLookup);
+            var api = new ClientWindows("api", limits.Api);
+            var signIn = new ClientWindows("sign-in", limits.SignIn);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(RateLimitPolicies.PublicLookup, context =>
                 HttpMethods.IsPost(context.Request.Method) || context.Request.Query.ContainsKey("idNumber")
-                    ? FixedWindow("lookup:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), limits.PublicLookup)
-                    : RateLimitPartition.GetNoLimiter("none"));
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    ? lookups.Of(context)
+                    : ClientWindows.Unlimited);
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, ClientWindow>(context =>
             {
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 var path = context.Request.Path;
                 if (path.StartsWithSegments("/api"))
                 {
-                    return FixedWindow("api:" + client, limits.Api);
+                    return api.Of(context);
                 }
 
-                if (limits.SignInPaths.Any(prefix => path.StartsWithSegments(prefix)))
+                foreach (var prefix in limits.SignInPaths)
                 {
-                    return FixedWindow("sign-in:" + client, limits.SignIn);
+                    if (path.StartsWithSegments(prefix))
+                    {
+                        return signIn.Of(context);
+                    }
                 }
 
-                return RateLimitPartition.GetNoLimiter("none");
+                return ClientWindows.Unlimited;
             });
             options.OnRejected = async (context, cancellationToken) =>
             {
@@ -99,11 +105,24 @@ internal static class RateLimiting
         return services;
     }
 
-    private static RateLimitPartition<string> FixedWindow(string key, RateLimits.Limit limit) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    /// <summary>A client's window of one kind; the client's address as the connection holds it, so that telling clients apart allocates nothing.</summary>
+    private readonly record struct ClientWindow(string Kind, IPAddress? Client);
+
+    /// <summary>
+    /// The windows of one kind: the partition of a request is built from delegates made once, since the
+    /// global limiter asks for one on every request.
+    /// </summary>
+    private sealed class ClientWindows(string kind, RateLimits.Limit limit)
+    {
+        public static readonly RateLimitPartition<ClientWindow> Unlimited = RateLimitPartition.GetNoLimiter(new ClientWindow("none", null));
+
+        private readonly Func<ClientWindow, RateLimiter> _window = _ => new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, limit.PermitLimit),
             Window = TimeSpan.FromSeconds(Math.Max(1, limit.WindowSeconds)),
             QueueLimit = 0,
         });
+
+        public RateLimitPartition<ClientWindow> Of(HttpContext context) => new(new ClientWindow(kind, context.Connection.RemoteIpAddress), _window);
+    }
 }
