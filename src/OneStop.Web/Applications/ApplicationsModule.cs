@@ -29,7 +29,9 @@ public static class ApplicationsModule
             provider.GetRequiredService<StatusLookupQueueOptions>(),
             provider.GetService<OneStopMetrics>()?.Meter));
         services.AddSingleton(configuration.GetSection("Applications:StatusCache").Get<ApplicationStatusCacheOptions>() ?? new ApplicationStatusCacheOptions());
-        services.AddSingleton<ApplicationStatusCache>();
+        services.AddSingleton(provider => new ApplicationStatusCache(
+            provider.GetRequiredService<ApplicationStatusCacheOptions>(),
+            provider.GetService<OneStopMetrics>()?.Meter));
         services.AddSingleton<UnitNames>();
         return services;
     }

@@ -52,4 +52,25 @@ public sealed class ApplicationStatusCacheTests
         // Over the limit a status is not kept (and the cache compacts in the background), never held beyond it.
         Assert.InRange(kept, 1, 2);
     }
+
+    [Fact]
+    public async Task Expired_statuses_leave_the_cache_about_when_they_expire_though_nobody_asks_for_them_again()
+    {
+        using var cache = new ApplicationStatusCache(new ApplicationStatusCacheOptions { Seconds = 1 });
+        cache.Keep(Applicant, Status("K-1"));
+        cache.Keep(Applicant, Status("K-2"));
+        Assert.Equal(2, cache.Count);
+
+        // Past their lifetime, other look-ups go on (they start the scan); K-1 and K-2 are never asked for again.
+        // Left to the default scan, once a minute, they would still count against the limit.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var patience = DateTime.UtcNow.AddSeconds(10);
+        while (cache.Count > 0 && DateTime.UtcNow < patience)
+        {
+            cache.TryGet("K-3", Applicant, out _);
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, cache.Count);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
@@ -28,16 +29,35 @@ public sealed class ApplicationStatusCache : IDisposable
     private readonly TimeSpan _lifetime;
     private readonly MemoryCacheEntryOptions _keeping;
 
-    public ApplicationStatusCache(ApplicationStatusCacheOptions options)
+    /// <summary>The gauge of how many statuses are kept, on the <c>OneStop</c> meter.</summary>
+    public const string EntriesInstrument = "onestop.applications.status_cache.entries";
+
+    /// <param name="options">How long and how many.</param>
+    /// <param name="meter">Where the number kept is observed, so that an operator sees how near the limit the cache runs.</param>
+    public ApplicationStatusCache(ApplicationStatusCacheOptions options, Meter? meter = null)
     {
         _lifetime = TimeSpan.FromSeconds(Math.Max(0, options.Seconds));
-        _statuses = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.MaxEntries) });
+        _statuses = new MemoryCache(new MemoryCacheOptions
+        {
+            SizeLimit = Math.Max(1, options.MaxEntries),
+
+            // An expired status still counts against the limit until a scan removes it, by default once a minute: a
+            // busy minute of look-ups of different applications would fill the cache with dead entries, and past
+            // the limit every status not kept starts a compaction that goes through all of them. Scanned as often as
+            // statuses expire, only live ones count.
+            ExpirationScanFrequency = _lifetime > TimeSpan.Zero ? _lifetime : TimeSpan.FromMinutes(1),
+        });
+
+        meter?.CreateObservableGauge(EntriesInstrument, () => _statuses.Count, unit: "{status}", description: "Application statuses kept for the public look-up.");
 
         // Copied into each entry when it is set, so one instance serves them all.
         _keeping = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime > TimeSpan.Zero ? _lifetime : null };
     }
 
     public bool Enabled => _lifetime > TimeSpan.Zero;
+
+    /// <summary>How many statuses are kept, expired ones not yet removed included.</summary>
+    public int Count => _statuses.Count;
 
     /// <summary>True when the code's status is kept; <paramref name="status"/> is null when the ID number is not the applicant's.</summary>
     public bool TryGet(string code, string idNumber, out PublicStatus? status)

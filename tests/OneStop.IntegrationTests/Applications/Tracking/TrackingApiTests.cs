@@ -204,6 +204,7 @@ public sealed class TrackingApiTests(TrackingAppFactory app) : IClassFixture<Tra
         // An operator sees how many look-ups each query answered.
         var metrics = await (await anonymous.GetAsync("/metrics")).Content.ReadAsStringAsync();
         Assert.Contains("onestop_applications_status_lookup_batch_size_count", metrics, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^onestop_applications_status_cache_entries(\{[^}]*\})? [1-9]", metrics);
     }
 
     [Fact]
