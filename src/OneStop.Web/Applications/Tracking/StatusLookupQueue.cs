@@ -133,8 +133,10 @@ public sealed class StatusLookupQueue : IDisposable
     private void Read()
     {
         var batch = new List<Waiting>(_batchSize);
+        var lastBatch = 1;
         while (true)
         {
+            int waiting;
             lock (_gate)
             {
                 while (_waiting.Count == 0 && !_stopping)
@@ -149,13 +151,35 @@ public sealed class StatusLookupQueue : IDisposable
                     return;
                 }
 
+                waiting = _waiting.Count;
+            }
+
+            // Fewer waiting than the last batch took: the threads parsing requests are likely about to add theirs,
+            // so the reader lets them run first. Twice at most; on a quiet server (one waiting, a last batch of
+            // one) never. Batches doubled and first look-ups gained a point or two (BENCHMARKS.md).
+            for (var yielded = 0; yielded < 2 && waiting < lastBatch; yielded++)
+            {
+                Thread.Yield();
+                lock (_gate)
+                {
+                    waiting = _waiting.Count;
+                }
+            }
+
+            lock (_gate)
+            {
                 while (batch.Count < _batchSize && _waiting.TryDequeue(out var next))
                 {
                     batch.Add(next);
                 }
             }
 
-            Answer(batch);
+            lastBatch = batch.Count;
+            if (batch.Count > 0)
+            {
+                Answer(batch);
+            }
+
             batch.Clear();
         }
     }
