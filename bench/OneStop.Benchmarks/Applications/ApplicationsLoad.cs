@@ -71,7 +71,17 @@ internal static class ApplicationsLoad
         // the intake's tail showed the length of the warm-up rather than the intake. Its own 5,000 still queue theirs.
         await BacklogSentAsync(connection);
         var raw = await RawInsertAsync(connection, 1_000_000, count, submitters, create: false);
-        var intake = await SubmitAsync(host.Services, 1_000_000, count, submitters);
+        Measured intake;
+        using (var intakeAllocations = Environment.GetEnvironmentVariable("ONESTOP_BENCH_ALLOCATIONS") is "1" ? new AllocationSampler() : null)
+        {
+            intake = await SubmitAsync(host.Services, 1_000_000, count, submitters);
+            if (intakeAllocations is not null)
+            {
+                Console.WriteLine("What the intake allocated most:");
+                intakeAllocations.Print();
+            }
+        }
+
         Report("Raw SQL insert of an application row (baseline)", raw);
         Report("ApplicationIntake.SubmitAsync", intake);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
