@@ -72,7 +72,7 @@ internal static class ApplicationsLoad
         await BacklogSentAsync(connection);
         var raw = await RawInsertAsync(connection, 1_000_000, count, submitters, create: false);
         Measured intake;
-        using (var intakeAllocations = Environment.GetEnvironmentVariable("ONESTOP_BENCH_ALLOCATIONS") is "1" ? new AllocationSampler() : null)
+        using (var intakeAllocations = AllocationSampler.IfAsked())
         {
             intake = await SubmitAsync(host.Services, 1_000_000, count, submitters);
             if (intakeAllocations is not null)
@@ -119,7 +119,7 @@ internal static class ApplicationsLoad
             var asked = 0;
             List<Measured> profiledBare = [], profiledFirst = [];
             using var profiledBatches = new BatchSizes { Listening = true };
-            using var allocations = Environment.GetEnvironmentVariable("ONESTOP_BENCH_ALLOCATIONS") is "1" ? new AllocationSampler() : null;
+            using var allocations = AllocationSampler.IfAsked();
             while (until.Elapsed < limit)
             {
                 if (profiled is "bare" or "alternate")
@@ -455,6 +455,10 @@ internal static class ApplicationsLoad
     private sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
     {
         private readonly ConcurrentDictionary<string, long> _ticks = new();
+
+        /// <summary>A sampler when ONESTOP_BENCH_ALLOCATIONS=1, otherwise none.</summary>
+        public static AllocationSampler? IfAsked() =>
+            Environment.GetEnvironmentVariable("ONESTOP_BENCH_ALLOCATIONS") is "1" ? new AllocationSampler() : null;
 
         protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
         {

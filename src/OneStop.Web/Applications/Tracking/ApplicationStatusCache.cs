@@ -48,7 +48,7 @@ public sealed class ApplicationStatusCache : IDisposable
             ExpirationScanFrequency = _lifetime > TimeSpan.Zero ? _lifetime : TimeSpan.FromMinutes(1),
         });
 
-        meter?.CreateObservableGauge(EntriesInstrument, () => _statuses.Count, unit: "{status}", description: "Application statuses kept for the public look-up.");
+        meter?.CreateObservableGauge(EntriesInstrument, () => Count, unit: "{status}", description: "Application statuses kept for the public look-up.");
 
         // Copied into each entry when it is set, so one instance serves them all.
         _keeping = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime > TimeSpan.Zero ? _lifetime : null };
