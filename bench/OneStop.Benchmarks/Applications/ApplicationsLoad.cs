@@ -72,9 +72,12 @@ internal static class ApplicationsLoad
         await BacklogSentAsync(connection);
         var raw = await RawInsertAsync(connection, 1_000_000, count, submitters, create: false);
         Measured intake;
+        var intakeStarted = DateTimeOffset.UtcNow;
+        DateTimeOffset intakeEnded;
         using (var intakeAllocations = AllocationSampler.IfAsked())
         {
             intake = await SubmitAsync(host.Services, 1_000_000, count, submitters);
+            intakeEnded = DateTimeOffset.UtcNow;
             if (intakeAllocations is not null)
             {
                 Console.WriteLine("What the intake allocated most:");
@@ -82,10 +85,13 @@ internal static class ApplicationsLoad
             }
         }
 
+        var sentDuringIntake = await SentBetweenAsync(connection, intakeStarted, intakeEnded);
         Report("Raw SQL insert of an application row (baseline)", raw);
         Report("ApplicationIntake.SubmitAsync", intake);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Intake: the garbage collector stopped the process {intake.Collections} times, {intake.GcPaused.TotalMilliseconds:N0} ms in all ({intake.GcPaused / intake.Elapsed:P1} of the time)."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Intake: the outbox sent {sentDuringIntake:N0} acknowledgements while it was measured (its job runs every 30 s and then sends until nothing is due)."));
 
         // (b) Look-ups through the real API and the bare endpoint. Warmed on a set of the warm-up's applications kept
         // for it, so that the measured applications are not in the status cache: the intake's and the warm-up's
@@ -222,6 +228,16 @@ internal static class ApplicationsLoad
 
     /// <summary>How many of the warm-up's applications the look-ups' warm-up asks for, again and again.</summary>
     private const int LookUpWarmUpApplications = 5000;
+
+    /// <summary>How many acknowledgements the outbox sent between two moments.</summary>
+    private static async Task<long> SentBetweenAsync(string connection, DateTimeOffset from, DateTimeOffset until)
+    {
+        await using var source = NpgsqlDataSource.Create(connection);
+        await using var count = source.CreateCommand("SELECT count(*) FROM notification_outbox WHERE \"SentAt\" >= $1 AND \"SentAt\" < $2");
+        count.Parameters.Add(new NpgsqlParameter { Value = from });
+        count.Parameters.Add(new NpgsqlParameter { Value = until });
+        return (long)(await count.ExecuteScalarAsync() ?? 0L);
+    }
 
     /// <summary>
     /// Waits, at most ten minutes, until the outbox has sent every acknowledgement and the audit queue is chained,

@@ -140,6 +140,20 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// Has PostgreSQL look at the outbox again (ANALYZE), for a job that has just met a backlog. A queue's planner
+    /// statistics go stale at the worst moment: taken when nearly every message was sent, they say "pending" is
+    /// rare, and a burst of thousands then makes each pass sort every pending row and claim its batch by scanning
+    /// them all again, instead of reading the oldest few through the index (ADR 0083).
+    /// </summary>
+    public async Task RefreshPlannerStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!ProviderConventions.IsSqlite(db.Database.ProviderName))
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE notification_outbox", cancellationToken);
+        }
+    }
+
     private async Task ReleaseAsync(string claim)
     {
         try
@@ -174,7 +188,8 @@ public sealed partial class OutboxDispatcher(
 /// <remarks>
 /// A stopping host waits for its running jobs, but only so long: a backlog of thousands of messages would
 /// outlive the services the passes need. The job therefore ends after the pass in progress, and the rest is
-/// sent by the next start or by another instance.
+/// sent by the next start or by another instance. A run that meets a backlog has PostgreSQL count the pending
+/// messages again after its first pass (ADR 0083).
 /// </remarks>
 [DisallowConcurrentExecution]
 public sealed class OutboxSenderJob(IServiceScopeFactory scopes, OutboxOptions options, IHostApplicationLifetime lifetime) : IJob
@@ -184,10 +199,16 @@ public sealed class OutboxSenderJob(IServiceScopeFactory scopes, OutboxOptions o
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         OutboxPass pass;
+        var passes = 0;
         do
         {
             await using var scope = scopes.CreateAsyncScope();
-            pass = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(cancellationToken);
+            var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
+            pass = await dispatcher.DispatchDueAsync(cancellationToken);
+            if (++passes == 1 && pass.Handled >= options.BatchSize && !lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                await dispatcher.RefreshPlannerStatisticsAsync(cancellationToken);
+            }
         }
         while (pass.Handled >= options.BatchSize && !cancellationToken.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested);
     }
