@@ -198,18 +198,20 @@ public sealed class OutboxSenderJob(IServiceScopeFactory scopes, OutboxOptions o
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        OutboxPass pass;
-        var passes = 0;
+        var statisticsRefreshed = false;
+        bool backlog;
         do
         {
             await using var scope = scopes.CreateAsyncScope();
             var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
-            pass = await dispatcher.DispatchDueAsync(cancellationToken);
-            if (++passes == 1 && pass.Handled >= options.BatchSize && !lifetime.ApplicationStopping.IsCancellationRequested)
+            var pass = await dispatcher.DispatchDueAsync(cancellationToken);
+            backlog = pass.Handled >= options.BatchSize && !cancellationToken.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested;
+            if (backlog && !statisticsRefreshed)
             {
                 await dispatcher.RefreshPlannerStatisticsAsync(cancellationToken);
+                statisticsRefreshed = true;
             }
         }
-        while (pass.Handled >= options.BatchSize && !cancellationToken.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested);
+        while (backlog);
     }
 }
