@@ -34,6 +34,7 @@ public sealed class AdministrativeUnitsPagesTests(OneStopAppFactory app)
     public async Task A_bad_date_is_explained_in_Vietnamese()
     {
         var html = await Page("/units?at=30-06-2025");
+        Assert.Contains("Có lỗi cần sửa", html);
         Assert.Contains("Ngày không hợp lệ", html);
         Assert.Contains("href=\"#at\"", html);
         Assert.Contains("aria-invalid=\"true\"", html);
@@ -120,6 +121,9 @@ public sealed class AdministrativeUnitsPagesTests(OneStopAppFactory app)
         Assert.Contains(">part</span>", html);
         var units = await Page("/units?culture=en&ui-culture=en&at=2026-05-01");
         Assert.Contains("34 provinces and cities in force on 01/05/2026", units);
+        var badDate = await Page("/units?culture=en&ui-culture=en&at=30-06-2025");
+        Assert.Contains("There is a problem", badDate);
+        Assert.Contains("href=\"#at\"", badDate);
     }
 
     private async Task<string> Page(string url)

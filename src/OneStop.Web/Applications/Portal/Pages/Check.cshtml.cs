@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications.Model;
@@ -12,12 +11,8 @@ namespace OneStop.Web.Applications.Portal.Pages;
 
 /// <summary>Check your answers, give the commune and contact, and submit once.</summary>
 [Authorize(Policy = Policies.Citizen)]
-public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDirectory units, TimeProvider clock) : PageModel
+public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDirectory units, TimeProvider clock) : DraftPageModel(drafts)
 {
-    public ApplicationDraft Draft { get; private set; } = null!;
-
-    public ProcedureDefinition Definition { get; private set; } = null!;
-
     public IReadOnlyList<FormPage> Pages { get; private set; } = [];
 
     public Dictionary<string, string?> Answers { get; private set; } = [];
@@ -25,10 +20,6 @@ public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDire
     public Dictionary<string, PrefillNote> Prefilled { get; private set; } = [];
 
     public IReadOnlyList<ApplicationDraftFile> Uploaded { get; private set; } = [];
-
-    public List<ShownError> Errors { get; } = [];
-
-    public Dictionary<string, string> FieldErrors { get; } = [];
 
     [BindProperty]
     public string? CommuneCode { get; set; }
@@ -69,7 +60,7 @@ public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDire
 
         // A second click or a refresh after the first submission lands on the same receipt.
         if (!string.IsNullOrEmpty(SubmissionToken)
-            && await drafts.SubmittedWithAsync(citizen.IdNumber, SubmissionToken, cancellationToken) is { } earlier)
+            && await Drafts.SubmittedWithAsync(citizen.IdNumber, SubmissionToken, cancellationToken) is { } earlier)
         {
             return Redirect($"/applications/{earlier.Code}/receipt");
         }
@@ -78,7 +69,7 @@ public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDire
         {
             // The first click may have finished between the check above and this one.
             return !string.IsNullOrEmpty(SubmissionToken)
-                && await drafts.SubmittedWithAsync(citizen.IdNumber, SubmissionToken, cancellationToken) is { } justMade
+                && await Drafts.SubmittedWithAsync(citizen.IdNumber, SubmissionToken, cancellationToken) is { } justMade
                 ? Redirect($"/applications/{justMade.Code}/receipt")
                 : notFound;
         }
@@ -90,12 +81,12 @@ public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDire
 
         try
         {
-            await drafts.SaveContactAsync(Draft, CommuneCode, Phone, Email, cancellationToken);
+            await Drafts.SaveContactAsync(Draft, CommuneCode, Phone, Email, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             // A second click of the same form found the draft already submitted and removed by the first.
-            if (await drafts.SubmittedWithAsync(Draft.CitizenIdNumber, Draft.SubmissionToken, cancellationToken) is { } made)
+            if (await Drafts.SubmittedWithAsync(Draft.CitizenIdNumber, Draft.SubmissionToken, cancellationToken) is { } made)
             {
                 return Redirect($"/applications/{made.Code}/receipt");
             }
@@ -103,7 +94,7 @@ public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDire
             throw;
         }
 
-        var result = await drafts.SubmitAsync(Draft, cancellationToken);
+        var result = await Drafts.SubmitAsync(Draft, cancellationToken);
         if (result.Succeeded)
         {
             return Redirect($"/applications/{result.Application!.Code}/receipt");
@@ -137,22 +128,15 @@ public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDire
 
     private async Task<IActionResult?> LoadAsync(string code, Guid draft, CancellationToken cancellationToken)
     {
-        if (PortalPageSupport.CitizenOf(User) is not { } citizen)
+        if (await OpenDraftAsync(code, draft, cancellationToken) is { } refused)
         {
-            return Forbid();
+            return refused;
         }
 
-        if (await drafts.FindAsync(draft, citizen.IdNumber, cancellationToken) is not { } found || found.ProcedureCode != code)
-        {
-            return NotFound();
-        }
-
-        Draft = found;
-        Definition = (await drafts.ProcedureOfAsync(found, cancellationToken)).Definition;
-        Answers = ApplicationDrafts.AnswersOf(found);
-        Prefilled = ApplicationDrafts.PrefilledOf(found);
+        Answers = ApplicationDrafts.AnswersOf(Draft);
+        Prefilled = ApplicationDrafts.PrefilledOf(Draft);
         Pages = ApplicationDrafts.PagesAsked(Definition.Form, Answers);
-        Uploaded = await drafts.FilesOfAsync(found.Id, cancellationToken);
+        Uploaded = await Drafts.FilesOfAsync(Draft.Id, cancellationToken);
         return null;
     }
 }

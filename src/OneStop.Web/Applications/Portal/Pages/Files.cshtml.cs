@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Web.Applications.Attachments;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Catalog.Definitions;
@@ -12,21 +11,13 @@ namespace OneStop.Web.Applications.Portal.Pages;
 [Authorize(Policy = Policies.Citizen)]
 [RequestSizeLimit(AttachmentCheck.MaxFilesPerApplication * AttachmentCheck.MaxSize)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentCheck.MaxFilesPerApplication * AttachmentCheck.MaxSize)]
-public sealed class FilesModel(ApplicationDrafts drafts) : PageModel
+public sealed class FilesModel(ApplicationDrafts drafts) : DraftPageModel(drafts)
 {
-    public ApplicationDraft Draft { get; private set; } = null!;
-
-    public ProcedureDefinition Definition { get; private set; } = null!;
-
     public IReadOnlyList<DocumentRequirement> ToUpload { get; private set; } = [];
 
     public IReadOnlyList<DocumentRequirement> Covered { get; private set; } = [];
 
     public IReadOnlyList<ApplicationDraftFile> Uploaded { get; private set; } = [];
-
-    public List<ShownError> Errors { get; } = [];
-
-    public Dictionary<string, string> FieldErrors { get; } = [];
 
     public string BackLink { get; private set; } = "";
 
@@ -55,10 +46,10 @@ public sealed class FilesModel(ApplicationDrafts drafts) : PageModel
             incoming.Add(new IncomingFile(key, file.FileName, content.ToArray()));
         }
 
-        var errors = await drafts.AttachAsync(Draft, incoming, cancellationToken);
+        var errors = await Drafts.AttachAsync(Draft, incoming, cancellationToken);
         if (errors.Count == 0 && action != "save")
         {
-            Uploaded = await drafts.FilesOfAsync(Draft.Id, cancellationToken);
+            Uploaded = await Drafts.FilesOfAsync(Draft.Id, cancellationToken);
             errors = [.. ApplicationDrafts.MissingDocuments(Definition, ApplicationDrafts.CoveredDocumentsOf(Draft), Uploaded.Select(f => f.DocumentKey))];
         }
 
@@ -70,7 +61,7 @@ public sealed class FilesModel(ApplicationDrafts drafts) : PageModel
                 Errors.Add(PortalPageSupport.Shown(error, "#" + error.FieldKey));
             }
 
-            Uploaded = await drafts.FilesOfAsync(Draft.Id, cancellationToken);
+            Uploaded = await Drafts.FilesOfAsync(Draft.Id, cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -86,23 +77,16 @@ public sealed class FilesModel(ApplicationDrafts drafts) : PageModel
 
     private async Task<IActionResult?> LoadAsync(string code, Guid draft, CancellationToken cancellationToken)
     {
-        if (PortalPageSupport.CitizenOf(User) is not { } citizen)
+        if (await OpenDraftAsync(code, draft, cancellationToken) is { } refused)
         {
-            return Forbid();
+            return refused;
         }
 
-        if (await drafts.FindAsync(draft, citizen.IdNumber, cancellationToken) is not { } found || found.ProcedureCode != code)
-        {
-            return NotFound();
-        }
-
-        Draft = found;
-        Definition = (await drafts.ProcedureOfAsync(found, cancellationToken)).Definition;
-        var covered = ApplicationDrafts.CoveredDocumentsOf(found);
+        var covered = ApplicationDrafts.CoveredDocumentsOf(Draft);
         ToUpload = ApplicationDrafts.DocumentsToUpload(Definition, covered);
         Covered = [.. Definition.Documents.Where(d => covered.Contains(d.Key))];
-        Uploaded = await drafts.FilesOfAsync(found.Id, cancellationToken);
-        var answers = ApplicationDrafts.AnswersOf(found);
+        Uploaded = await Drafts.FilesOfAsync(Draft.Id, cancellationToken);
+        var answers = ApplicationDrafts.AnswersOf(Draft);
         var last = ApplicationDrafts.PagesAsked(Definition.Form, answers)[^1];
         BackLink = $"/apply/{code}/form/{last.Key}?draft={draft}";
         return null;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using OneStop.Web.Applications.Model;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Shared.Security;
 
@@ -9,12 +7,8 @@ namespace OneStop.Web.Applications.Portal.Pages;
 
 /// <summary>One page of the procedure's form: one topic, its questions, prefilled answers marked with their source.</summary>
 [Authorize(Policy = Policies.Citizen)]
-public sealed class FormModel(ApplicationDrafts drafts) : PageModel
+public sealed class FormModel(ApplicationDrafts drafts) : DraftPageModel(drafts)
 {
-    public ApplicationDraft Draft { get; private set; } = null!;
-
-    public ProcedureDefinition Definition { get; private set; } = null!;
-
     public FormPage FormPage { get; private set; } = null!;
 
     public IReadOnlyList<FieldDefinition> Fields { get; private set; } = [];
@@ -22,10 +16,6 @@ public sealed class FormModel(ApplicationDrafts drafts) : PageModel
     public Dictionary<string, string?> Answers { get; private set; } = [];
 
     public Dictionary<string, PrefillNote> Prefilled { get; private set; } = [];
-
-    public List<ShownError> Errors { get; } = [];
-
-    public Dictionary<string, string> FieldErrors { get; } = [];
 
     /// <summary>The answers given asked further questions on this page.</summary>
     public bool MoreQuestions { get; private set; }
@@ -59,7 +49,7 @@ public sealed class FormModel(ApplicationDrafts drafts) : PageModel
         if (action == "save")
         {
             // A draft is kept as typed: it is checked when the citizen goes on.
-            await drafts.SavePageAsync(Draft, FormPage, posted, FormPage.Key, cancellationToken);
+            await Drafts.SavePageAsync(Draft, FormPage, posted, FormPage.Key, cancellationToken);
             TempData["Saved"] = "1";
             return Redirect("/apply/drafts");
         }
@@ -70,10 +60,10 @@ public sealed class FormModel(ApplicationDrafts drafts) : PageModel
         // the post: ask it then, without calling it missing. (The page shows the questions asked
         // with the answers stored before this post.)
         var newlyAsked = Fields.Where(f => !shown.Contains(f.Key)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-        var errors = drafts.CheckPage(Definition.Form, FormPage, Answers).Where(e => !newlyAsked.Contains(e.FieldKey)).ToList();
+        var errors = Drafts.CheckPage(Definition.Form, FormPage, Answers).Where(e => !newlyAsked.Contains(e.FieldKey)).ToList();
         if (newlyAsked.Count > 0)
         {
-            await drafts.SavePageAsync(Draft, FormPage, posted, FormPage.Key, cancellationToken);
+            await Drafts.SavePageAsync(Draft, FormPage, posted, FormPage.Key, cancellationToken);
             MoreQuestions = true;
         }
 
@@ -92,7 +82,7 @@ public sealed class FormModel(ApplicationDrafts drafts) : PageModel
         var asked = ApplicationDrafts.PagesAsked(Definition.Form, Answers);
         var index = asked.ToList().FindIndex(p => p.Key == FormPage.Key);
         var next = ReturnTo == "check" ? null : asked.Skip(index + 1).FirstOrDefault();
-        await drafts.SavePageAsync(Draft, FormPage, posted, next?.Key ?? Draft.CurrentPage, cancellationToken);
+        await Drafts.SavePageAsync(Draft, FormPage, posted, next?.Key ?? Draft.CurrentPage, cancellationToken);
         return Redirect(next is null
             ? (ReturnTo == "check" ? $"/apply/{code}/check?draft={draft}" : $"/apply/{code}/files?draft={draft}")
             : $"/apply/{code}/form/{next.Key}?draft={draft}");
@@ -100,20 +90,13 @@ public sealed class FormModel(ApplicationDrafts drafts) : PageModel
 
     private async Task<IActionResult?> LoadAsync(string code, string step, Guid draft, CancellationToken cancellationToken)
     {
-        if (PortalPageSupport.CitizenOf(User) is not { } citizen)
+        if (await OpenDraftAsync(code, draft, cancellationToken) is { } refused)
         {
-            return Forbid();
+            return refused;
         }
 
-        if (await drafts.FindAsync(draft, citizen.IdNumber, cancellationToken) is not { } found || found.ProcedureCode != code)
-        {
-            return NotFound();
-        }
-
-        Draft = found;
-        Definition = (await drafts.ProcedureOfAsync(found, cancellationToken)).Definition;
-        Answers = ApplicationDrafts.AnswersOf(found);
-        Prefilled = ApplicationDrafts.PrefilledOf(found);
+        Answers = ApplicationDrafts.AnswersOf(Draft);
+        Prefilled = ApplicationDrafts.PrefilledOf(Draft);
         var asked = ApplicationDrafts.PagesAsked(Definition.Form, Answers);
         if (asked.FirstOrDefault(p => p.Key == step) is not { } formPage)
         {

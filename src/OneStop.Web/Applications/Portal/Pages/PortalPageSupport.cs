@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using OneStop.Web.Catalog.Forms;
+using OneStop.Web.Shared.Pages;
 using OneStop.Web.Shared.Security;
 
 namespace OneStop.Web.Applications.Portal.Pages;
-
-/// <summary>An error as the error summary shows it: the message and the field it links to.</summary>
-public sealed record ShownError(string Link, string Message);
 
 internal static class PortalPageSupport
 {
