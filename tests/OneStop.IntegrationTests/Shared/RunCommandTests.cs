@@ -92,7 +92,7 @@ public sealed partial class RunCommandTests
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = Path.Combine(RepositoryRoot(), "src", "OneStop.Web"),
+            WorkingDirectory = Path.Combine(Repository.Root, "src", "OneStop.Web"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -126,16 +126,6 @@ public sealed partial class RunCommandTests
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OneStop.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
-    }
 
     [GeneratedRegex(@"Portal:\s+(?<address>http://127\.0\.0\.1:\d+)/")]
     private static partial Regex PortalLine();

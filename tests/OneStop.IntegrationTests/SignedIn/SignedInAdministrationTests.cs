@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Identity;
+using OneStop.IntegrationTests.Infrastructure;
 using OneStop.Web.Audit;
 using OneStop.Web.Shared.Persistence;
 
@@ -81,7 +82,7 @@ public sealed class SignedInAdministrationTests(IdentityAppFactory app) : IClass
     [Fact]
     public async Task A_province_administrator_imports_a_new_version_once_and_other_roles_cannot()
     {
-        var yaml = File.ReadAllText(Path.Combine(RepositoryRoot(), "src/OneStop.Web/Catalog/Procedures/2.000815-chung-thuc-ban-sao.yaml"))
+        var yaml = File.ReadAllText(Path.Combine(Repository.Root, "src/OneStop.Web/Catalog/Procedures/2.000815-chung-thuc-ban-sao.yaml"))
             .Replace("Mang bản chính đến bộ phận một cửa.", "Mang bản chính đến bộ phận một cửa của xã.", StringComparison.Ordinal);
         var administrator = await app.SignInOfficerAsync(HanoiAdministrator);
 
@@ -119,14 +120,4 @@ public sealed class SignedInAdministrationTests(IdentityAppFactory app) : IClass
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OneStop.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
-    }
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.IntegrationTests.Identity;
 using OneStop.IntegrationTests.Infrastructure;
 using OneStop.Web.Shared.Persistence;
 using OneStop.Web.Signing;
@@ -169,6 +170,15 @@ public sealed partial class SigningTests(SigningAppFactory app) : IClassFixture<
 
         var api = await app.CreateClient().PostAsJsonAsync("/api/verify", new { code = $"http://example.test/verify?c={code}" });
         Assert.Equal("valid", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task The_verify_page_without_a_file_says_so_in_its_error_summary_linked_to_the_file_field()
+    {
+        var response = await IdentityAppFactory.PostFormAsync(app.CreateClient(), "/verify", []);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Có lỗi cần sửa", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#document\">Hãy chọn tệp PDF của văn bản cần kiểm tra.</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,10 @@ public sealed record ShownError(string? Link, string Message)
     /// The model state's errors in order; <paramref name="fieldIdOf"/> gives the field id of a model-state key, or
     /// null for an error that belongs to no field (by default the key is the id).
     /// </summary>
-    public static IReadOnlyList<ShownError> ForModelState(ModelStateDictionary state, Func<string, string?>? fieldIdOf = null) =>
-        [.. state.SelectMany(entry => (entry.Value?.Errors ?? []).Select(error =>
-            new ShownError((fieldIdOf ?? (key => key))(entry.Key) is { } id ? "#" + id : null, error.ErrorMessage)))];
+    public static IReadOnlyList<ShownError> ForModelState(ModelStateDictionary state, Func<string, string?>? fieldIdOf = null)
+    {
+        var idOf = fieldIdOf ?? (key => key);
+        return [.. state.SelectMany(entry =>
+            (entry.Value?.Errors ?? []).Select(error => new ShownError(idOf(entry.Key) is { } id ? "#" + id : null, error.ErrorMessage)))];
+    }
 }
