@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,6 @@ using OneStop.Web.Catalog;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Catalog.Forms;
 using OneStop.Web.Exchange.Prefill;
-using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Persistence;
 
 namespace OneStop.Web.Applications.Portal;
@@ -316,22 +314,6 @@ public sealed class ApplicationDrafts(
         "judicial" => "Cơ sở dữ liệu lý lịch tư pháp",
         _ => registry,
     };
-
-    public static string Shown(FieldDefinition field, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        return field.Type switch
-        {
-            FieldType.Select => field.Options.FirstOrDefault(o => o.Value == value)?.Label.Current ?? value,
-            FieldType.YesNo => value == "yes" ? "Có" : value == "no" ? "Không" : value,
-            FieldType.Date when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => VietnameseFormat.Date(date),
-            _ => value,
-        };
-    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -150,6 +150,28 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
     }
 
     [Fact]
+    public async Task Check_your_answers_reads_a_commune_by_its_name_and_options_by_their_label_in_the_chosen_language()
+    {
+        var browser = await app.SignInCitizenAsync(Khanh);
+        var files = await AnswerPermanentResidenceAsync(browser, Khanh, "Đỗ Văn Khánh");
+        var uploaded = await UploadAsync(browser, PathOf(files), [("file-lawful-home-proof", "so-do.pdf", Pdf)]);
+        var check = uploaded.Headers.Location!.OriginalString;
+
+        static string AnswerTo(string page, string question) =>
+            Regex.Match(WebUtility.HtmlDecode(page), $@"<dt>{Regex.Escape(question)}</dt>\s*<dd>\s*([^<]*?)\s*<").Groups[1].Value;
+
+        var vietnamese = await (await browser.GetAsync(check)).Content.ReadAsStringAsync();
+        Assert.Equal("Phường Ba Đình", AnswerTo(vietnamese, "Xã, phường, đặc khu"));
+        Assert.Equal("Chủ sở hữu", AnswerTo(vietnamese, "Bạn ở tại chỗ ở này với tư cách"));
+        Assert.Equal("12/03/1985", AnswerTo(vietnamese, "Ngày, tháng, năm sinh"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/language/en?returnUrl=%2F")).StatusCode);
+        var english = await (await browser.GetAsync(check)).Content.ReadAsStringAsync();
+        Assert.Equal("Phường Ba Đình", AnswerTo(english, "Commune, ward or special zone"));
+        Assert.Equal("Owner", AnswerTo(english, "You live in this home as"));
+    }
+
+    [Fact]
     public async Task Two_submissions_of_the_same_form_at_once_make_one_application()
     {
         var browser = await app.SignInCitizenAsync(Binh);

@@ -1,9 +1,12 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications.Model;
+using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Catalog.Definitions;
+using OneStop.Web.Catalog.Forms;
 using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Security;
 
@@ -11,7 +14,7 @@ namespace OneStop.Web.Applications.Portal.Pages;
 
 /// <summary>Check your answers, give the commune and contact, and submit once.</summary>
 [Authorize(Policy = Policies.Citizen)]
-public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDirectory units, TimeProvider clock) : DraftPageModel(drafts)
+public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDirectory units, UnitNames unitNames, TimeProvider clock) : DraftPageModel(drafts)
 {
     public IReadOnlyList<FormPage> Pages { get; private set; } = [];
 
@@ -120,6 +123,10 @@ public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDire
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
+
+    /// <summary>The answer to <paramref name="field"/> in the citizen's words: a commune by its name, not its code.</summary>
+    public string Shown(FieldDefinition field) =>
+        AnswerText.Of(field, Answers.GetValueOrDefault(field.Key), CultureInfo.CurrentUICulture, unitNames.Of);
 
     private string? NameOf(string? commune) =>
         string.IsNullOrWhiteSpace(commune) ? null
