@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Security;
 
 namespace OneStop.Web.Identity.Officers;
@@ -22,7 +23,7 @@ internal sealed class OfficerDirectory(UserManager<Officer> users) : IOfficerDir
         var inRole = await users.GetUsersInRoleAsync(role);
         return inRole
             .Where(o => o.ProvinceCode == provinceCode && o.UnitCode == unitCode)
-            .OrderBy(o => o.FullName, StringComparer.Ordinal)
+            .OrderBy(o => o.FullName, VietnameseNames.Order)
             .Select(o => new OfficerContact(o.Id, o.FullName, o.Email, role))
             .ToList();
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Persistence;
 using OneStop.Web.Shared.Security;
 
@@ -118,9 +119,9 @@ internal static class OfficersApi
                 }
 
                 var list = await query.WithinJurisdiction(current.Jurisdiction)
-                    .OrderBy(o => o.UnitCode).ThenBy(o => o.FullName)
                     .Select(o => new { o.Id, o.Email, o.FullName, o.ProvinceCode, o.UnitCode, o.UnitName, o.TwoFactorEnabled, o.LockoutEnd })
                     .ToListAsync(cancellationToken);
+                list = [.. list.OrderBy(o => o.UnitCode, StringComparer.Ordinal).ThenBy(o => o.FullName, VietnameseNames.Order)];
                 var ids = list.Select(o => o.Id).ToList();
                 var roles = await (from link in db.Set<IdentityUserRole<string>>()
                                    join role in db.Set<IdentityRole>() on link.RoleId equals role.Id

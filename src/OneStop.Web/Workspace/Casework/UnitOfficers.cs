@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Web.Identity.Officers;
+using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Persistence;
 
 namespace OneStop.Web.Workspace.Casework;
@@ -23,7 +24,7 @@ public sealed class UnitOfficers(OneStopDbContext db)
                 where officer.UnitCode == unitCode && r.Name == role
                 select new UnitOfficer(officer.Id, officer.FullName, officer.UnitCode, officer.UnitName))
             .ToListAsync(cancellationToken);
-        return [.. officers.OrderBy(o => o.FullName, StringComparer.Ordinal)];
+        return [.. officers.OrderBy(o => o.FullName, VietnameseNames.Order)];
     }
 
     public async Task<UnitOfficer?> FindAsync(string id, CancellationToken cancellationToken = default) =>
