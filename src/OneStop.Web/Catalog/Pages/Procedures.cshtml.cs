@@ -21,9 +21,6 @@ public sealed class ProceduresModel(IProcedureCatalog catalog) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Level { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageText { get; set; }
-
     public ProcedureSearchResult Result { get; private set; } = new([], 0, 1, PageSize);
 
     public IReadOnlyList<FieldSummary> Fields { get; private set; } = [];
@@ -40,7 +37,9 @@ public sealed class ProceduresModel(IProcedureCatalog catalog) : PageModel
             "commune" => ProcedureLevel.Commune,
             _ => null,
         };
-        var page = int.TryParse(PageText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 10_000 ? p : 1;
+        // Read from the query string itself: bound as "page", the route value naming the Razor Page would win and
+        // every "next page" link would show the first page again.
+        var page = int.TryParse(Request.Query["page"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 10_000 ? p : 1;
         Query = Query is { Length: > 200 } ? Query[..200] : Query;
         Fields = await catalog.GetFieldsAsync(cancellationToken);
         Result = await catalog.SearchAsync(new ProcedureQuery(Query, Field, ChosenLevel, page, PageSize), cancellationToken);

@@ -84,7 +84,7 @@ internal static class WorkspaceApi
                 ExampleRequest = "/api/workspace/applications?province={province}&unit={unit}",
             })
             .WithName("ListWorkspaceApplications")
-            .WithSummary("A queue of open applications in the officer's jurisdiction: all, mine, to-act, to-receive, due-soon, overdue or waiting; narrowed by province, unit and procedure.")
+            .WithSummary("A queue of open applications in the officer's jurisdiction: all, mine, to-act, to-receive, due-soon, overdue or waiting; narrowed by province, unit and procedure; the nearest due moment first, 100 a page (page=1, 2, …; a Link header names the next and previous pages).")
             .Produces<IReadOnlyList<QueueItemDto>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -143,9 +143,9 @@ internal static class WorkspaceApi
     }
 
     private static async Task<IResult> ListAsync(
-        string? queue, string? province, string? unit, string? procedure, WorkspaceQueues queues, CancellationToken cancellationToken)
+        string? queue, string? province, string? unit, string? procedure, int? page, WorkspaceQueues queues, HttpContext http, CancellationToken cancellationToken)
     {
-        var query = new QueueQuery(queue, province, unit, procedure);
+        var query = new QueueQuery(queue, province, unit, procedure, page ?? 1);
         switch (queues.Check(query))
         {
             case QueueAccess.UnknownQueue:
@@ -153,15 +153,46 @@ internal static class WorkspaceApi
                 {
                     ["queue"] = [$"Unknown queue '{queue}'; use one of: {string.Join(", ", QueueNames.Known)}."],
                 });
+            case QueueAccess.PageOutOfRange:
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["page"] = [$"Pages are numbered from 1 to {WorkspaceQueues.LastPage}; narrow the list by unit or procedure to reach further."],
+                });
             case QueueAccess.OutsideJurisdiction:
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside your jurisdiction",
                     detail: "The province or unit asked for lies outside your jurisdiction.");
         }
 
-        var items = await queues.ListAsync(query, cancellationToken);
-        return Results.Ok(items.Select(i => new QueueItemDto(
+        var result = await queues.ListAsync(query, cancellationToken);
+        var links = new List<string>();
+        if (result.HasMore)
+        {
+            links.Add($"<{PageLink(http.Request, result.Page + 1)}>; rel=\"next\"");
+        }
+
+        if (result.Page > 1)
+        {
+            links.Add($"<{PageLink(http.Request, result.Page - 1)}>; rel=\"prev\"");
+        }
+
+        if (links.Count > 0)
+        {
+            http.Response.Headers.Link = string.Join(", ", links);
+        }
+
+        return Results.Ok(result.Items.Select(i => new QueueItemDto(
             i.Code, i.ProcedureCode, i.ProcedureName, i.ApplicantName, i.UnitCode, i.Status.Key(), i.State, i.StateName,
             i.AssignedOfficerName, i.Due.DueAt, i.Due.RemainingWorkingHours, i.Due.Standing == DueStanding.Overdue, i.Due.Vietnamese)).ToList());
+    }
+
+    /// <summary>The same request with another page number, as a path and query (RFC 8288 allows a relative reference).</summary>
+    private static string PageLink(HttpRequest request, int page)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(p => !string.Equals(p.Key, "page", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new KeyValuePair<string, string?>("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
     }
 
     private static async Task<IResult> GetAsync(string code, OfficerCasework casework, CancellationToken cancellationToken)

@@ -25,7 +25,9 @@ public sealed class WorkspaceIndexModel(WorkspaceQueues queues, IProcedureCatalo
     [BindProperty(SupportsGet = true, Name = "procedure")]
     public string? Procedure { get; set; }
 
-    public IReadOnlyList<QueueItem> Items { get; private set; } = [];
+    public QueuePage Result { get; private set; } = new([], 1, false);
+
+    public IReadOnlyList<QueueItem> Items => Result.Items;
 
     public IReadOnlyList<ProcedureSummary> Procedures { get; private set; } = [];
 
@@ -42,23 +44,37 @@ public sealed class WorkspaceIndexModel(WorkspaceQueues queues, IProcedureCatalo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = new QueueQuery(CurrentQueue, Province, Unit, Procedure);
+        // Read from the query string itself: for a Razor Page, "page" is also the route value naming the page.
+        var pageText = Request.Query["page"].ToString();
+        var pageNumber = pageText.Length == 0 ? 1
+            : int.TryParse(pageText, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var asked) ? asked : 0;
+        var query = new QueueQuery(CurrentQueue, Province, Unit, Procedure, pageNumber);
         switch (queues.Check(query))
         {
             case QueueAccess.OutsideJurisdiction:
                 return Forbid();
-            case QueueAccess.UnknownQueue:
+            case QueueAccess.UnknownQueue or QueueAccess.PageOutOfRange:
                 return NotFound();
         }
 
-        Items = await queues.ListAsync(query, cancellationToken);
+        Result = await queues.ListAsync(query, cancellationToken);
         Procedures = (await catalog.SearchAsync(new ProcedureQuery(PageSize: ProcedureQuery.MaxPageSize), cancellationToken)).Items;
         return Page();
     }
 
-    public string QueueLink(string queue)
+    public string QueueLink(string queue) => Link(queue, page: 1);
+
+    /// <summary>Another page of the queue shown, with the same filters.</summary>
+    public string PageLink(int page) => Link(CurrentQueue, page);
+
+    private string Link(string queue, int page)
     {
         var parts = new List<string> { "queue=" + queue };
+        if (!string.IsNullOrWhiteSpace(Province))
+        {
+            parts.Add("province=" + Uri.EscapeDataString(Province));
+        }
+
         if (!string.IsNullOrWhiteSpace(Unit))
         {
             parts.Add("unit=" + Uri.EscapeDataString(Unit));
@@ -67,6 +83,11 @@ public sealed class WorkspaceIndexModel(WorkspaceQueues queues, IProcedureCatalo
         if (!string.IsNullOrWhiteSpace(Procedure))
         {
             parts.Add("procedure=" + Uri.EscapeDataString(Procedure));
+        }
+
+        if (page > 1)
+        {
+            parts.Add("page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return "/workspace?" + string.Join("&", parts);

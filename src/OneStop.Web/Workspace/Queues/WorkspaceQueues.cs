@@ -48,8 +48,15 @@ public static class QueueNames
     };
 }
 
-/// <summary>What the officer asked for: a queue, narrowed by unit and procedure.</summary>
-public sealed record QueueQuery(string? Queue, string? Province, string? Unit, string? Procedure);
+/// <summary>What the officer asked for: a queue, narrowed by unit and procedure, and which page of it (from 1).</summary>
+public sealed record QueueQuery(string? Queue, string? Province, string? Unit, string? Procedure, int Page = 1);
+
+/// <summary>One page of a queue, the most urgent first, and whether another page follows.</summary>
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Page, bool HasMore)
+{
+    /// <summary>The place of the page's first item in the whole queue, from 1.</summary>
+    public int FirstNumber => ((Page - 1) * WorkspaceQueues.PageSize) + 1;
+}
 
 /// <summary>One line of a queue.</summary>
 public sealed record QueueItem(
@@ -71,12 +78,15 @@ public enum QueueAccess
     /// <summary>The province or unit asked for lies outside the officer's jurisdiction.</summary>
     OutsideJurisdiction,
     UnknownQueue,
+
+    /// <summary>A page below 1 or past <see cref="WorkspaceQueues.LastPage"/>.</summary>
+    PageOutOfRange,
 }
 
 /// <summary>
-/// The officer's queues, always within the officer's jurisdiction. The open applications of a
-/// jurisdiction are few enough to sort and compare due moments in memory (SQLite cannot compare
-/// instants in SQL), at most <see cref="Limit"/> of them.
+/// The officer's queues, always within the officer's jurisdiction, the nearest due moment first (those without
+/// one last, then by submission), a page at a time. A province holds tens of thousands of open applications:
+/// the database orders and pages them, so that no overdue application can fall off the end of a list.
 /// </summary>
 public sealed class WorkspaceQueues(
     OneStopDbContext db,
@@ -86,14 +96,28 @@ public sealed class WorkspaceQueues(
     IAdministrativeUnitDirectory units,
     TimeProvider clock)
 {
-    public const int Limit = 500;
+    public const int PageSize = 100;
 
-    /// <summary>Whether the province/unit named in the request lies in the officer's jurisdiction.</summary>
+    /// <summary>Pages past this are refused: nobody reads a list that deep, and skipping to it costs the database.</summary>
+    public const int LastPage = 1000;
+
+    /// <summary>Rows read at a time for the queues whose last test (due within a working day, a step of mine) is made here.</summary>
+    private const int ReadChunk = 500;
+
+    /// <summary>No working day reaches further than this in calendar time, Tết included.</summary>
+    private static readonly TimeSpan LongestWorkingDay = TimeSpan.FromDays(45);
+
+    /// <summary>Whether the queue is known, the page is in range and the province/unit lies in the officer's jurisdiction.</summary>
     public QueueAccess Check(QueueQuery query)
     {
         if (query.Queue is { } queue && !QueueNames.Known.Contains(queue))
         {
             return QueueAccess.UnknownQueue;
+        }
+
+        if (query.Page is < 1 or > LastPage)
+        {
+            return QueueAccess.PageOutOfRange;
         }
 
         var province = Blank(query.Province) ?? (Blank(query.Unit) is { } unit ? ProvinceOf(unit) : null);
@@ -105,9 +129,11 @@ public sealed class WorkspaceQueues(
         return officer.Jurisdiction.CoversUnit(province, Blank(query.Unit)) ? QueueAccess.Allowed : QueueAccess.OutsideJurisdiction;
     }
 
-    public async Task<IReadOnlyList<QueueItem>> ListAsync(QueueQuery query, CancellationToken cancellationToken = default)
+    public async Task<QueuePage> ListAsync(QueueQuery query, CancellationToken cancellationToken = default)
     {
         var queue = query.Queue ?? QueueNames.All;
+        var page = Math.Clamp(query.Page, 1, LastPage);
+        var now = clock.GetUtcNow();
         var rows = db.Applications.AsNoTracking()
             .WithinJurisdiction(officer.Jurisdiction)
             .Where(a => a.CompletedAt == null);
@@ -126,48 +152,80 @@ public sealed class WorkspaceQueues(
             rows = rows.Where(a => a.ProcedureCode == procedure);
         }
 
+        var reach = now + LongestWorkingDay;
         rows = queue switch
         {
             QueueNames.Mine => rows.Where(a => a.AssignedOfficerId == officer.Id),
             QueueNames.ToReceive => rows.Where(a => a.State == "submitted"),
             QueueNames.Waiting => rows.Where(a => a.ClockStoppedSince != null),
-            QueueNames.DueSoon or QueueNames.Overdue => rows.Where(a => a.ClockStoppedSince == null && a.DueAt != null),
+            QueueNames.Overdue => rows.Where(a => a.ClockStoppedSince == null && a.DueAt != null && a.DueAt < now),
+            QueueNames.DueSoon => rows.Where(a => a.ClockStoppedSince == null && a.DueAt != null && a.DueAt >= now && a.DueAt <= reach),
             _ => rows,
         };
-        var applications = await rows.Take(Limit).ToListAsync(cancellationToken);
+        var ordered = rows
+            .OrderBy(a => a.DueAt == null)
+            .ThenBy(a => a.DueAt)
+            .ThenBy(a => a.SubmittedAt)
+            .ThenBy(a => a.Code);
 
-        var now = clock.GetUtcNow();
-        if (queue == QueueNames.Overdue)
+        var skip = (page - 1) * PageSize;
+        var workflows = new Dictionary<(string, int), WorkflowDefinition?>();
+        List<Application> wanted;
+        if (queue is QueueNames.ToAct or QueueNames.DueSoon)
         {
-            applications = [.. applications.Where(a => a.DueAt < now)];
-        }
-        else if (queue == QueueNames.DueSoon)
-        {
+            // The last test needs the workflow or the province's calendar: read in chunks, keep what passes.
             var horizons = new Dictionary<string, DateTimeOffset>();
-            foreach (var provinceCode in applications.Select(a => a.ProvinceCode).Distinct())
+            wanted = [];
+            var passed = 0;
+            for (var offset = 0; wanted.Count <= PageSize; offset += ReadChunk)
             {
-                horizons[provinceCode] = await dues.OneWorkingDayFromNowAsync(provinceCode, cancellationToken);
+                var chunk = await ordered.Skip(offset).Take(ReadChunk).ToListAsync(cancellationToken);
+                foreach (var application in chunk)
+                {
+                    if (!await PassesAsync(application) || passed++ < skip)
+                    {
+                        continue;
+                    }
+
+                    wanted.Add(application);
+                    if (wanted.Count > PageSize)
+                    {
+                        break;
+                    }
+                }
+
+                if (chunk.Count < ReadChunk)
+                {
+                    break;
+                }
             }
 
-            applications = [.. applications.Where(a => a.DueAt >= now && a.DueAt <= horizons[a.ProvinceCode])];
+            async Task<bool> PassesAsync(Application application)
+            {
+                if (queue == QueueNames.DueSoon)
+                {
+                    if (!horizons.TryGetValue(application.ProvinceCode, out var horizon))
+                    {
+                        horizon = await dues.OneWorkingDayFromNowAsync(application.ProvinceCode, cancellationToken);
+                        horizons[application.ProvinceCode] = horizon;
+                    }
+
+                    return application.DueAt <= horizon;
+                }
+
+                var workflow = await WorkflowAsync(application);
+                return workflow?.ActionsFrom(application.State).Any(a => a.Roles.Any(officer.IsInRole)) == true;
+            }
+        }
+        else
+        {
+            wanted = await ordered.Skip(skip).Take(PageSize + 1).ToListAsync(cancellationToken);
         }
 
         var items = new List<QueueItem>();
-        var workflows = new Dictionary<(string, int), WorkflowDefinition?>();
-        foreach (var application in applications.OrderBy(a => a.DueAt ?? DateTimeOffset.MaxValue).ThenBy(a => a.SubmittedAt))
+        foreach (var application in wanted.Take(PageSize))
         {
-            if (!workflows.TryGetValue((application.ProcedureCode, application.ProcedureVersion), out var workflow))
-            {
-                workflow = (await catalog.GetVersionAsync(application.ProcedureCode, application.ProcedureVersion, cancellationToken))?.Definition.Workflow;
-                workflows[(application.ProcedureCode, application.ProcedureVersion)] = workflow;
-            }
-
-            if (queue == QueueNames.ToAct
-                && workflow?.ActionsFrom(application.State).Any(a => a.Roles.Any(officer.IsInRole)) != true)
-            {
-                continue;
-            }
-
+            var workflow = await WorkflowAsync(application);
             items.Add(new QueueItem(
                 application.Code,
                 application.ProcedureCode,
@@ -181,7 +239,18 @@ public sealed class WorkspaceQueues(
                 await dues.DescribeAsync(application, cancellationToken)));
         }
 
-        return items;
+        return new QueuePage(items, page, wanted.Count > PageSize);
+
+        async Task<WorkflowDefinition?> WorkflowAsync(Application application)
+        {
+            if (!workflows.TryGetValue((application.ProcedureCode, application.ProcedureVersion), out var workflow))
+            {
+                workflow = (await catalog.GetVersionAsync(application.ProcedureCode, application.ProcedureVersion, cancellationToken))?.Definition.Workflow;
+                workflows[(application.ProcedureCode, application.ProcedureVersion)] = workflow;
+            }
+
+            return workflow;
+        }
     }
 
     private string? ProvinceOf(string unit)
