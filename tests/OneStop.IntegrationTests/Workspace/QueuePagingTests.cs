@@ -71,10 +71,11 @@ public sealed class QueuePagingTests(WorkspaceAppFactory app) : IClassFixture<Wo
     {
         var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
 
-        foreach (var page in new[] { 0, -1, WorkspaceQueues.LastPage + 1 })
+        foreach (var page in new[] { "0", "-1", "abc", (WorkspaceQueues.LastPage + 1).ToString(CultureInfo.InvariantCulture) })
         {
             var response = await receptionist.GetAsync($"/api/workspace/applications?queue=all&page={page}");
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Contains("Pages are numbered from 1", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.NotFound, (await receptionist.GetAsync($"/workspace?queue=all&page={page}")).StatusCode);
         }

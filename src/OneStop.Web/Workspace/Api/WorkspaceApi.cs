@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Web.Applications.Model;
@@ -143,9 +144,12 @@ internal static class WorkspaceApi
     }
 
     private static async Task<IResult> ListAsync(
-        string? queue, string? province, string? unit, string? procedure, int? page, WorkspaceQueues queues, HttpContext http, CancellationToken cancellationToken)
+        string? queue, string? province, string? unit, string? procedure, string? page, WorkspaceQueues queues, HttpContext http, CancellationToken cancellationToken)
     {
-        var query = new QueueQuery(queue, province, unit, procedure, page ?? 1);
+        // Parsed here rather than bound as a number, so that "page=abc" gets the same clear answer as "page=0".
+        var pageNumber = string.IsNullOrEmpty(page) ? 1
+            : int.TryParse(page, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var asked) ? asked : 0;
+        var query = new QueueQuery(queue, province, unit, procedure, pageNumber);
         switch (queues.Check(query))
         {
             case QueueAccess.UnknownQueue:
@@ -191,7 +195,7 @@ internal static class WorkspaceApi
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value)
             .Where(p => !string.Equals(p.Key, "page", StringComparison.OrdinalIgnoreCase))
             .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
-            .Append(new KeyValuePair<string, string?>("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .Append(new KeyValuePair<string, string?>("page", page.ToString(CultureInfo.InvariantCulture)));
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
     }
 
