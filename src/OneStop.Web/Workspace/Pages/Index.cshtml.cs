@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Catalog;
+using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Security;
 using OneStop.Web.Workspace.Queues;
 
@@ -11,7 +13,7 @@ namespace OneStop.Web.Workspace.Pages;
 [Authorize(Policy = Policies.Officer)]
 [OfficerAccess(Roles.Receptionist, Roles.Specialist, Roles.UnitLeader, Roles.ProvinceAdministrator, Roles.SystemAdministrator,
     ProvinceParameter = "province", UnitParameter = "unit", ExampleRequest = "/workspace?province={province}&unit={unit}")]
-public sealed class WorkspaceIndexModel(WorkspaceQueues queues, IProcedureCatalog catalog, ICurrentOfficer officer) : PageModel
+public sealed class WorkspaceIndexModel(WorkspaceQueues queues, IProcedureCatalog catalog, ICurrentOfficer officer, UnitNames unitNames) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "queue")]
     public string? Queue { get; set; }
@@ -30,6 +32,13 @@ public sealed class WorkspaceIndexModel(WorkspaceQueues queues, IProcedureCatalo
     public IReadOnlyList<QueueItem> Items => Result.Items;
 
     public IReadOnlyList<ProcedureSummary> Procedures { get; private set; } = [];
+
+    /// <summary>The units a queue can be narrowed to, by name; shown only when the officer sees more than one.</summary>
+    public IReadOnlyList<(string Code, string Name)> Units { get; private set; } = [];
+
+    public bool SeesSeveralUnits => Units.Count > 1;
+
+    public string UnitName(string code) => Units.FirstOrDefault(u => u.Code == code).Name ?? code;
 
     public string CurrentQueue => string.IsNullOrWhiteSpace(Queue) ? DefaultQueue : Queue;
 
@@ -58,6 +67,13 @@ public sealed class WorkspaceIndexModel(WorkspaceQueues queues, IProcedureCatalo
         }
 
         Result = await queues.ListAsync(query, cancellationToken);
+        var codes = (await queues.UnitsWithOpenApplicationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(Unit))
+        {
+            codes.Add(Unit.Trim());
+        }
+
+        Units = [.. codes.Select(c => (c, unitNames.Of(c))).OrderBy(u => u.Item2, StringComparer.Create(VietnameseFormat.Culture, ignoreCase: true)).ThenBy(u => u.c, StringComparer.Ordinal)];
         Procedures = (await catalog.SearchAsync(new ProcedureQuery(PageSize: ProcedureQuery.MaxPageSize), cancellationToken)).Items;
         return Page();
     }

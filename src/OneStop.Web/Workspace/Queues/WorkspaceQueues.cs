@@ -253,6 +253,15 @@ public sealed class WorkspaceQueues(
         }
     }
 
+    /// <summary>The units of the officer's jurisdiction that have open applications: what a queue can be narrowed to.</summary>
+    public async Task<IReadOnlyList<string>> UnitsWithOpenApplicationsAsync(CancellationToken cancellationToken = default) =>
+        await db.Applications.AsNoTracking()
+            .WithinJurisdiction(officer.Jurisdiction)
+            .Where(a => a.CompletedAt == null)
+            .Select(a => a.UnitCode)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+
     private string? ProvinceOf(string unit)
     {
         if (UnitCodes.IsDepartment(unit))

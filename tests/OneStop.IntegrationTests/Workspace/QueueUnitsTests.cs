@@ -1,0 +1,42 @@
+using System.Net;
+using OneStop.IntegrationTests.Applications;
+
+namespace OneStop.IntegrationTests.Workspace;
+
+/// <summary>An officer who sees several units narrows a queue by a unit chosen by name, and sees each application's unit.</summary>
+public sealed class QueueUnitsTests(WorkspaceAppFactory app) : IClassFixture<WorkspaceAppFactory>
+{
+    private async Task<string> PageAsync(HttpClient officer, string path)
+    {
+        var response = await officer.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task Units_with_open_applications_are_offered_by_name_and_one_narrows_the_queue()
+    {
+        var ward = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh);
+        var police = await app.SubmitAsync(SampleAnswers.CriminalRecord, SampleAnswers.PhoHien, "033188004321", "Trần Thị Bình");
+        var administrator = await app.OfficerAsync(Officers.SystemAdministrator);
+
+        var all = await PageAsync(administrator, "/workspace?queue=all");
+        Assert.Contains("<select id=\"unit\" name=\"unit\"", all, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"00004\">Phường Ba Đình (00004)</option>", all, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"33-CA\">Công an tỉnh Hưng Yên (33-CA)</option>", all, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">Cơ quan giải quyết</th>", all, StringComparison.Ordinal);
+        Assert.Contains(ward.Code, all, StringComparison.Ordinal);
+        Assert.Contains(police.Code, all, StringComparison.Ordinal);
+
+        var narrowed = await PageAsync(administrator, "/workspace?queue=all&unit=33-CA");
+        Assert.Contains("<option value=\"33-CA\" selected=\"selected\">", narrowed, StringComparison.Ordinal);
+        Assert.Contains(police.Code, narrowed, StringComparison.Ordinal);
+        Assert.DoesNotContain(ward.Code, narrowed, StringComparison.Ordinal);
+
+        // A ward's receptionist sees one unit only: nothing to choose, no column to repeat it.
+        var receptionist = await PageAsync(await app.OfficerAsync(Officers.BaDinhReceptionist), "/workspace?queue=all");
+        Assert.Contains(ward.Code, receptionist, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"unit\"", receptionist, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th scope=\"col\">Cơ quan giải quyết</th>", receptionist, StringComparison.Ordinal);
+    }
+}
