@@ -33,6 +33,10 @@ public sealed class QueueUnitsTests(WorkspaceAppFactory app) : IClassFixture<Wor
         Assert.Contains(police.Code, narrowed, StringComparison.Ordinal);
         Assert.DoesNotContain(ward.Code, narrowed, StringComparison.Ordinal);
 
+        // The administrator takes no step of any workflow: nothing waits for them, though all is visible.
+        Assert.Empty((await WorkspaceAppFactory.GetJsonAsync(administrator, "/api/workspace/applications?queue=to-act")).EnumerateArray());
+        Assert.NotEmpty((await WorkspaceAppFactory.GetJsonAsync(administrator, "/api/workspace/applications?queue=all")).EnumerateArray());
+
         // A ward's receptionist sees one unit only: nothing to choose, no column to repeat it.
         var receptionist = await PageAsync(await app.OfficerAsync(Officers.BaDinhReceptionist), "/workspace?queue=all");
         Assert.Contains(ward.Code, receptionist, StringComparison.Ordinal);

@@ -152,6 +152,28 @@ public sealed class WorkspaceQueues(
             rows = rows.Where(a => a.ProcedureCode == procedure);
         }
 
+        var workflows = new Dictionary<(string, int), WorkflowDefinition?>();
+        if (queue == QueueNames.ToAct)
+        {
+            // Only the states from which one of my roles acts in some workflow in use can be mine to act on:
+            // narrowing to them in SQL leaves the exact test below little to throw away.
+            var versions = await rows.Select(a => new { a.ProcedureCode, a.ProcedureVersion }).Distinct().ToListAsync(cancellationToken);
+            var actionable = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var version in versions)
+            {
+                var workflow = await WorkflowAsync(version.ProcedureCode, version.ProcedureVersion);
+                actionable.UnionWith(workflow?.Actions.Where(a => a.Roles.Any(officer.IsInRole)).SelectMany(a => a.From) ?? []);
+            }
+
+            if (actionable.Count == 0)
+            {
+                return new QueuePage([], page, false);
+            }
+
+            var states = actionable.ToList();
+            rows = rows.Where(a => states.Contains(a.State));
+        }
+
         var reach = now + LongestWorkingDay;
         rows = queue switch
         {
@@ -169,7 +191,6 @@ public sealed class WorkspaceQueues(
             .ThenBy(a => a.Code);
 
         var skip = (page - 1) * PageSize;
-        var workflows = new Dictionary<(string, int), WorkflowDefinition?>();
         List<Application> wanted;
         if (queue is QueueNames.ToAct or QueueNames.DueSoon)
         {
@@ -213,7 +234,7 @@ public sealed class WorkspaceQueues(
                     return application.DueAt <= horizon;
                 }
 
-                var workflow = await WorkflowAsync(application);
+                var workflow = await WorkflowAsync(application.ProcedureCode, application.ProcedureVersion);
                 return workflow?.ActionsFrom(application.State).Any(a => a.Roles.Any(officer.IsInRole)) == true;
             }
         }
@@ -225,7 +246,7 @@ public sealed class WorkspaceQueues(
         var items = new List<QueueItem>();
         foreach (var application in wanted.Take(PageSize))
         {
-            var workflow = await WorkflowAsync(application);
+            var workflow = await WorkflowAsync(application.ProcedureCode, application.ProcedureVersion);
             items.Add(new QueueItem(
                 application.Code,
                 application.ProcedureCode,
@@ -241,12 +262,12 @@ public sealed class WorkspaceQueues(
 
         return new QueuePage(items, page, wanted.Count > PageSize);
 
-        async Task<WorkflowDefinition?> WorkflowAsync(Application application)
+        async Task<WorkflowDefinition?> WorkflowAsync(string procedureCode, int version)
         {
-            if (!workflows.TryGetValue((application.ProcedureCode, application.ProcedureVersion), out var workflow))
+            if (!workflows.TryGetValue((procedureCode, version), out var workflow))
             {
-                workflow = (await catalog.GetVersionAsync(application.ProcedureCode, application.ProcedureVersion, cancellationToken))?.Definition.Workflow;
-                workflows[(application.ProcedureCode, application.ProcedureVersion)] = workflow;
+                workflow = (await catalog.GetVersionAsync(procedureCode, version, cancellationToken))?.Definition.Workflow;
+                workflows[(procedureCode, version)] = workflow;
             }
 
             return workflow;
