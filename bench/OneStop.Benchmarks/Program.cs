@@ -5,6 +5,7 @@ namespace OneStop.Benchmarks;
 
 // dotnet run -c Release --project bench/OneStop.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/OneStop.Benchmarks -- applications   (a load run, see BENCHMARKS.md)
+// dotnet run -c Release --project bench/OneStop.Benchmarks -- workspace-queues   (a page of a long queue, see BENCHMARKS.md)
 // dotnet run -c Release --project bench/OneStop.Benchmarks -- gateway-breakdown   (where an exchange's time goes)
 internal static class BenchmarkProgram
 {
@@ -13,6 +14,11 @@ internal static class BenchmarkProgram
         if (args is ["applications", ..])
         {
             return await ApplicationsLoad.RunAsync();
+        }
+
+        if (args is ["workspace-queues", ..])
+        {
+            return await Workspace.WorkspaceQueuesLoad.RunAsync();
         }
 
         if (args is ["gateway-breakdown", ..])

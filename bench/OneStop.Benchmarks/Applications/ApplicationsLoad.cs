@@ -456,7 +456,7 @@ internal static class ApplicationsLoad
             return response.StatusCode == HttpStatusCode.OK;
         });
 
-    private static async Task RecreateAsync(string server, string database)
+    internal static async Task RecreateAsync(string server, string database)
     {
         await DropAsync(server, database);
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
@@ -465,7 +465,7 @@ internal static class ApplicationsLoad
         await create.ExecuteNonQueryAsync();
     }
 
-    private static async Task DropAsync(string server, string database)
+    internal static async Task DropAsync(string server, string database)
     {
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
         await admin.OpenAsync();
@@ -554,7 +554,7 @@ internal static class ApplicationsLoad
     }
 
     /// <summary>The real host on PostgreSQL, quiet logs, limits out of the way, and a bare endpoint routed before OneStop's pipeline.</summary>
-    private sealed class BenchHost(string connection) : WebApplicationFactory<Program>
+    internal sealed class BenchHost(string connection) : WebApplicationFactory<Program>
     {
         public const string BarePath = "/bench/bare";
 

@@ -174,7 +174,12 @@ public sealed class WorkspaceQueues(
             rows = rows.Where(a => states.Contains(a.State));
         }
 
-        var reach = now + LongestWorkingDay;
+        // One province in view (the usual case): its next working day bounds the due-soon queue in SQL. Across
+        // provinces each has its own calendar, so the bound is the longest a working day can reach, tested below.
+        var onlyProvince = Blank(query.Province) ?? officer.Jurisdiction.ProvinceCode ?? (Blank(query.Unit) is { } named ? ProvinceOf(named) : null);
+        var reach = queue != QueueNames.DueSoon ? now
+            : onlyProvince is null ? now + LongestWorkingDay
+            : await dues.OneWorkingDayFromNowAsync(onlyProvince, cancellationToken);
         rows = queue switch
         {
             QueueNames.Mine => rows.Where(a => a.AssignedOfficerId == officer.Id),
@@ -184,23 +189,24 @@ public sealed class WorkspaceQueues(
             QueueNames.DueSoon => rows.Where(a => a.ClockStoppedSince == null && a.DueAt != null && a.DueAt >= now && a.DueAt <= reach),
             _ => rows,
         };
-        var ordered = rows
-            .OrderBy(a => a.DueAt == null)
-            .ThenBy(a => a.DueAt)
-            .ThenBy(a => a.SubmittedAt)
-            .ThenBy(a => a.Code);
+        // Those without a due moment go last. PostgreSQL sorts nulls last by itself, and an ORDER BY on the column
+        // alone lets it walk the due-moment index and stop after a page; SQLite sorts nulls first and must be told.
+        var ordered = ProviderConventions.IsSqlite(db.Database.ProviderName)
+            ? rows.OrderBy(a => a.DueAt == null).ThenBy(a => a.DueAt).ThenBy(a => a.SubmittedAt).ThenBy(a => a.Code)
+            : rows.OrderBy(a => a.DueAt).ThenBy(a => a.SubmittedAt).ThenBy(a => a.Code);
 
         var skip = (page - 1) * PageSize;
         List<Application> wanted;
-        if (queue is QueueNames.ToAct or QueueNames.DueSoon)
+        if (queue == QueueNames.ToAct || (queue == QueueNames.DueSoon && onlyProvince is null))
         {
             // The last test needs the workflow or the province's calendar: read in chunks, keep what passes.
             var horizons = new Dictionary<string, DateTimeOffset>();
             wanted = [];
             var passed = 0;
-            for (var offset = 0; wanted.Count <= PageSize; offset += ReadChunk)
+            // Most rows pass (SQL has narrowed them already): the first read is as long as the page needs.
+            for (int offset = 0, length = skip + PageSize + 1; wanted.Count <= PageSize; offset += length, length = ReadChunk)
             {
-                var chunk = await ordered.Skip(offset).Take(ReadChunk).ToListAsync(cancellationToken);
+                var chunk = await ordered.Skip(offset).Take(length).ToListAsync(cancellationToken);
                 foreach (var application in chunk)
                 {
                     if (!await PassesAsync(application) || passed++ < skip)
@@ -215,7 +221,7 @@ public sealed class WorkspaceQueues(
                     }
                 }
 
-                if (chunk.Count < ReadChunk)
+                if (chunk.Count < length)
                 {
                     break;
                 }

@@ -498,12 +498,12 @@ namespace OneStop.Web.Shared.Persistence.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("DueAt");
-
                     b.HasIndex("ApplicantIdNumber", "SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("ApplicantIdNumber", "SubmittedAt");
+
+                    b.HasIndex("DueAt", "SubmittedAt", "Code");
 
                     b.HasIndex("ProvinceCode", "UnitCode", "Status");
 

@@ -487,12 +487,12 @@ namespace OneStop.Web.Shared.Persistence.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("DueAt");
-
                     b.HasIndex("ApplicantIdNumber", "SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("ApplicantIdNumber", "SubmittedAt");
+
+                    b.HasIndex("DueAt", "SubmittedAt", "Code");
 
                     b.HasIndex("ProvinceCode", "UnitCode", "Status");
 
