@@ -1,5 +1,9 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Applications;
+using OneStop.Web.Applications.Persistence;
+using OneStop.Web.Shared.Persistence;
 
 namespace OneStop.IntegrationTests.Workspace;
 
@@ -36,6 +40,19 @@ public sealed class QueueUnitsTests(WorkspaceAppFactory app) : IClassFixture<Wor
         // The administrator takes no step of any workflow: nothing waits for them, though all is visible.
         Assert.Empty((await WorkspaceAppFactory.GetJsonAsync(administrator, "/api/workspace/applications?queue=to-act")).EnumerateArray());
         Assert.NotEmpty((await WorkspaceAppFactory.GetJsonAsync(administrator, "/api/workspace/applications?queue=all")).EnumerateArray());
+
+        // Across provinces each has its own calendar: the due-soon queue tests each application against its own.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            (await db.Applications.SingleAsync(a => a.Code == ward.Code)).DueAt = DateTimeOffset.UtcNow.AddMinutes(30);
+            await db.SaveChangesAsync();
+        }
+
+        var dueSoon = (await WorkspaceAppFactory.GetJsonAsync(administrator, "/api/workspace/applications?queue=due-soon")).EnumerateArray()
+            .Select(i => i.GetProperty("code").GetString()).ToList();
+        Assert.Contains(ward.Code, dueSoon);
+        Assert.DoesNotContain(police.Code, dueSoon);
 
         // A ward's receptionist sees one unit only: nothing to choose, no column to repeat it.
         var receptionist = await PageAsync(await app.OfficerAsync(Officers.BaDinhReceptionist), "/workspace?queue=all");
