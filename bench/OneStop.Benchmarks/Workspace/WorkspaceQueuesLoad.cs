@@ -108,6 +108,14 @@ internal static class WorkspaceQueuesLoad
         await QueueAsync("to receive, the police only, page 1", "provincial police receptionist", policeReceptionist, new QueueQuery(QueueNames.ToReceive, null, PoliceUnit, null));
         await QueueAsync("to receive, page 1", "commune receptionist", communeReceptionist, new QueueQuery(QueueNames.ToReceive, null, null, null));
 
+        var units = await TimeAsync(calls, async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var queues = ActivatorUtilities.CreateInstance<WorkspaceQueues>(scope.ServiceProvider, administrator);
+            return (await queues.UnitsWithOpenApplicationsAsync()).Count;
+        });
+        Row("the units to narrow by (the page's unit list)", "province administrator", units, baseline);
+
         await host.DisposeAsync();
         if (Environment.GetEnvironmentVariable("ONESTOP_BENCH_KEEP_DATABASE") != "1")
         {
