@@ -205,6 +205,15 @@ public sealed class VietnameseLunarCalendarTests
     }
 
     [Fact]
+    public void Lunar_dates_read_in_English_keep_the_years_name()
+    {
+        Assert.Equal("day 1 of the 1st lunar month, year Bính Ngọ", VietnameseLunarCalendar.FromSolar(new DateOnly(2026, 2, 17)).ToEnglishText());
+        Assert.Equal("day 29 of the 12th lunar month, year Ất Tỵ", VietnameseLunarCalendar.FromSolar(new DateOnly(2026, 2, 16)).ToEnglishText());
+        Assert.Equal("day 1 of the leap 4th lunar month, year Canh Tý", VietnameseLunarCalendar.FromSolar(new DateOnly(2020, 5, 23)).ToEnglishText());
+        Assert.Equal("day 10 of the 3rd lunar month, year Bính Ngọ", VietnameseLunarCalendar.FromSolar(new DateOnly(2026, 4, 26)).ToEnglishText());
+    }
+
+    [Fact]
     public void Lunar_dates_that_do_not_exist_are_refused()
     {
         Assert.False(VietnameseLunarCalendar.TryToSolar(new LunarDate(2026, 4, 1, true), out _)); // 2026 has no leap month

@@ -28,6 +28,18 @@ public readonly record struct LunarDate(int Year, int Month, int Day, bool IsLea
         return $"{day} {month}{(IsLeapMonth ? " nhuận" : "")} năm {YearName}";
     }
 
+    /// <summary>"day 1 of the 1st lunar month, year Bính Ngọ": the English page keeps the year's Vietnamese name.</summary>
+    public string ToEnglishText() =>
+        string.Create(CultureInfo.InvariantCulture, $"day {Day} of the {(IsLeapMonth ? "leap " : "")}{Ordinal(Month)} lunar month, year {YearName}");
+
+    private static string Ordinal(int number) => number switch
+    {
+        1 => "1st",
+        2 => "2nd",
+        3 => "3rd",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{number}th"),
+    };
+
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Year:0000}-{Month:00}{(IsLeapMonth ? "L" : "")}-{Day:00}");
 }
