@@ -301,7 +301,7 @@ internal static class ApplicationsLoad
             $"Warm-up of {what}: {clock.Elapsed.TotalSeconds:0} s, {rounds} rounds; JIT at the end: {compiledPerSecond:0} methods/s."));
     }
 
-    private static int Setting(string name, int fallback) =>
+    internal static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 
     private static void Report(string what, Measured m) =>

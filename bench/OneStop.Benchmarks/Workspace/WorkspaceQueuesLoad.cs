@@ -34,8 +34,8 @@ internal static class WorkspaceQueuesLoad
             return 2;
         }
 
-        var open = Setting("ONESTOP_BENCH_OPEN_APPLICATIONS", 50_000);
-        var calls = Setting("ONESTOP_BENCH_QUEUE_CALLS", 30);
+        var open = ApplicationsLoad.Setting("ONESTOP_BENCH_OPEN_APPLICATIONS", 50_000);
+        var calls = ApplicationsLoad.Setting("ONESTOP_BENCH_QUEUE_CALLS", 30);
         const string database = "onestop_bench_workspace";
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         await ApplicationsLoad.RecreateAsync(server, database);
@@ -213,9 +213,6 @@ internal static class WorkspaceQueuesLoad
     private static void Row(string page, string officer, Timing measured, Timing baseline) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {page} | {officer} | {measured.Items:N0} | {measured.P50:0.0} ms | {measured.Slowest:0.0} ms | {measured.P50 / baseline.P50:0.0}× |"));
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 
     /// <summary>A signed-in officer as the workspace sees one: roles, jurisdiction, unit.</summary>
     private sealed class BenchOfficer(IReadOnlyList<string> roles, Jurisdiction jurisdiction, string unitCode) : ICurrentOfficer

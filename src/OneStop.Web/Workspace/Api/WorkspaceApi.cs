@@ -146,10 +146,7 @@ internal static class WorkspaceApi
     private static async Task<IResult> ListAsync(
         string? queue, string? province, string? unit, string? procedure, string? page, WorkspaceQueues queues, HttpContext http, CancellationToken cancellationToken)
     {
-        // Parsed here rather than bound as a number, so that "page=abc" gets the same clear answer as "page=0".
-        var pageNumber = string.IsNullOrEmpty(page) ? 1
-            : int.TryParse(page, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var asked) ? asked : 0;
-        var query = new QueueQuery(queue, province, unit, procedure, pageNumber);
+        var query = new QueueQuery(queue, province, unit, procedure, WorkspaceQueues.PageNumber(page));
         switch (queues.Check(query))
         {
             case QueueAccess.UnknownQueue:

@@ -38,7 +38,7 @@ public sealed class WorkspaceIndexModel(WorkspaceQueues queues, IProcedureCatalo
 
     public bool SeesSeveralUnits => Units.Count > 1;
 
-    public string UnitName(string code) => Units.FirstOrDefault(u => u.Code == code).Name ?? code;
+    public string UnitName(string code) => unitNames.Of(code);
 
     public string CurrentQueue => string.IsNullOrWhiteSpace(Queue) ? DefaultQueue : Queue;
 
@@ -54,10 +54,7 @@ public sealed class WorkspaceIndexModel(WorkspaceQueues queues, IProcedureCatalo
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // Read from the query string itself: for a Razor Page, "page" is also the route value naming the page.
-        var pageText = Request.Query["page"].ToString();
-        var pageNumber = pageText.Length == 0 ? 1
-            : int.TryParse(pageText, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var asked) ? asked : 0;
-        var query = new QueueQuery(CurrentQueue, Province, Unit, Procedure, pageNumber);
+        var query = new QueueQuery(CurrentQueue, Province, Unit, Procedure, WorkspaceQueues.PageNumber(Request.Query["page"].ToString()));
         switch (queues.Check(query))
         {
             case QueueAccess.OutsideJurisdiction:
@@ -67,13 +64,19 @@ public sealed class WorkspaceIndexModel(WorkspaceQueues queues, IProcedureCatalo
         }
 
         Result = await queues.ListAsync(query, cancellationToken);
-        var codes = (await queues.UnitsWithOpenApplicationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        if (!string.IsNullOrWhiteSpace(Unit))
+
+        // A commune officer's jurisdiction is one unit: nothing to choose, so the database is not asked.
+        if (officer.Jurisdiction.Level != JurisdictionLevel.Commune)
         {
-            codes.Add(Unit.Trim());
+            var codes = (await queues.UnitsWithOpenApplicationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            if (!string.IsNullOrWhiteSpace(Unit))
+            {
+                codes.Add(Unit.Trim());
+            }
+
+            Units = [.. codes.Select(c => (Code: c, Name: unitNames.Of(c))).OrderBy(u => u.Name, StringComparer.Create(VietnameseFormat.Culture, ignoreCase: true)).ThenBy(u => u.Code, StringComparer.Ordinal)];
         }
 
-        Units = [.. codes.Select(c => (c, unitNames.Of(c))).OrderBy(u => u.Item2, StringComparer.Create(VietnameseFormat.Culture, ignoreCase: true)).ThenBy(u => u.c, StringComparer.Ordinal)];
         Procedures = (await catalog.SearchAsync(new ProcedureQuery(PageSize: ProcedureQuery.MaxPageSize), cancellationToken)).Items;
         return Page();
     }

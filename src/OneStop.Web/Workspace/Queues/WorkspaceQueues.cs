@@ -107,6 +107,14 @@ public sealed class WorkspaceQueues(
     /// <summary>No working day reaches further than this in calendar time, Tết included.</summary>
     private static readonly TimeSpan LongestWorkingDay = TimeSpan.FromDays(45);
 
+    /// <summary>
+    /// The page asked for in a query string: 1 when none is given, 0 (out of range, refused by <see cref="Check"/>)
+    /// when it is not a whole number, so that "page=abc" gets the same answer as "page=0".
+    /// </summary>
+    public static int PageNumber(string? text) =>
+        string.IsNullOrEmpty(text) ? 1
+        : int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var asked) ? asked : 0;
+
     /// <summary>Whether the queue is known, the page is in range and the province/unit lies in the officer's jurisdiction.</summary>
     public QueueAccess Check(QueueQuery query)
     {
