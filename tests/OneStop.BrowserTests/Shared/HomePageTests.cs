@@ -22,6 +22,23 @@ public sealed class HomePageTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_citizen_finds_a_procedure_from_the_home_page(bool javaScript)
+    {
+        var page = await browser.NewPageAsync(javaScript);
+        await page.GotoAsync("/");
+        await page.FillAsync("#home-q", "ket hon");
+        await page.ClickAsync("form[role=search] button[type=submit]");
+
+        Assert.Equal("Thủ tục hành chính", await page.InnerTextAsync("h1"));
+        Assert.Equal("ket hon", await page.InputValueAsync("#q"));
+        await page.ClickAsync("main .card h3 a");
+        Assert.Contains("kết hôn", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task The_home_page_has_no_serious_accessibility_violation()
     {

@@ -14,7 +14,7 @@ public sealed partial class AdministrativeUnitsTextTests
 
     public static TheoryData<string> PageTexts()
     {
-        var folder = Path.Combine(RepositoryRoot(), "src", "OneStop.Web", "AdministrativeUnits", "Pages");
+        var folder = Path.Combine(Repository.Root, "src", "OneStop.Web", "AdministrativeUnits", "Pages");
         var keys = Directory.EnumerateFiles(folder, "*.cshtml*")
             .SelectMany(file => TextKey().Matches(File.ReadAllText(file)).Select(m => Regex.Unescape(m.Groups[1].Value)))
             .Concat(Directory.EnumerateFiles(folder, "*.cs")
@@ -41,7 +41,7 @@ public sealed partial class AdministrativeUnitsTextTests
     public void No_two_texts_differ_only_in_letter_case()
     {
         // Resource names ignore case: such a pair would silently lose one translation.
-        var file = Path.Combine(RepositoryRoot(), "src", "OneStop.Web", "AdministrativeUnits", "AdministrativeUnitsText.en.resx");
+        var file = Path.Combine(Repository.Root, "src", "OneStop.Web", "AdministrativeUnits", "AdministrativeUnitsText.en.resx");
         var names = ResourceName().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
@@ -49,16 +49,6 @@ public sealed partial class AdministrativeUnitsTextTests
     private static string Placeholders(string text) =>
         string.Join(",", PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal));
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OneStop.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
-    }
 
     [GeneratedRegex("""(?<![A-Za-z])(?:T|text)\["((?:[^"\\]|\\.)*)"(?:\]|,)""")]
     private static partial Regex TextKey();

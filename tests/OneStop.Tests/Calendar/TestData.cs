@@ -7,21 +7,10 @@ internal static class TestData
 {
     public static IReadOnlyList<string[]> Rows(string fileName)
     {
-        var path = Path.Combine(RepositoryRoot(), "tests", "OneStop.Tests", "Calendar", "Data", fileName);
+        var path = Path.Combine(Repository.Root, "tests", "OneStop.Tests", "Calendar", "Data", fileName);
         return [.. File.ReadAllLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(','))];
     }
 
     public static DateOnly? Date(string text) =>
         text.Length == 0 ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OneStop.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (OneStop.slnx) was not found.");
-    }
 }

@@ -103,7 +103,7 @@ public sealed class WorkingCalendarTests
     [Fact]
     public void The_provinces_are_the_34_of_the_administrative_units_data()
     {
-        var json = File.ReadAllText(Path.Combine(TestData.RepositoryRoot(), "src", "OneStop.Web", "AdministrativeUnits", "Data", "units-2026-04-30.json"));
+        var json = File.ReadAllText(Path.Combine(Repository.Root, "src", "OneStop.Web", "AdministrativeUnits", "Data", "units-2026-04-30.json"));
         using var document = System.Text.Json.JsonDocument.Parse(json);
         var published = document.RootElement.EnumerateArray()
             .Select(p => (p.GetProperty("Code").GetString(), p.GetProperty("FullName").GetString()))
