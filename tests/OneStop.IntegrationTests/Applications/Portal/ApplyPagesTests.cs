@@ -164,11 +164,14 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
         Assert.Equal("Phường Ba Đình", AnswerTo(vietnamese, "Xã, phường, đặc khu"));
         Assert.Equal("Chủ sở hữu", AnswerTo(vietnamese, "Bạn ở tại chỗ ở này với tư cách"));
         Assert.Equal("12/03/1985", AnswerTo(vietnamese, "Ngày, tháng, năm sinh"));
+        // A question left blank says so instead of showing nothing.
+        Assert.Matches(@"<dt>Lý do đăng ký thường trú</dt>\s*<dd>\s*<span class=""muted"">Không khai</span>", WebUtility.HtmlDecode(vietnamese));
 
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/language/en?returnUrl=%2F")).StatusCode);
         var english = await (await browser.GetAsync(check)).Content.ReadAsStringAsync();
         Assert.Equal("Phường Ba Đình", AnswerTo(english, "Commune, ward or special zone"));
         Assert.Equal("Owner", AnswerTo(english, "You live in this home as"));
+        Assert.Matches(@"<dt>Reason for registering</dt>\s*<dd>\s*<span class=""muted"">Not given</span>", WebUtility.HtmlDecode(english));
     }
 
     [Fact]
