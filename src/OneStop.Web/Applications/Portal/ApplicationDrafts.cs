@@ -105,6 +105,9 @@ public sealed class ApplicationDrafts(
         (await db.ApplicationDrafts.AsNoTracking().Where(d => d.CitizenIdNumber == citizenIdNumber).ToListAsync(cancellationToken))
             .OrderByDescending(d => d.UpdatedAt).ToList();
 
+    public Task<int> CountOfCitizenAsync(string citizenIdNumber, CancellationToken cancellationToken) =>
+        db.ApplicationDrafts.CountAsync(d => d.CitizenIdNumber == citizenIdNumber, cancellationToken);
+
     public async Task<PublishedProcedure> ProcedureOfAsync(ApplicationDraft draft, CancellationToken cancellationToken) =>
         await catalog.GetVersionAsync(draft.ProcedureCode, draft.ProcedureVersion, cancellationToken)
             ?? throw new InvalidOperationException($"Procedure {draft.ProcedureCode} version {draft.ProcedureVersion} is missing.");

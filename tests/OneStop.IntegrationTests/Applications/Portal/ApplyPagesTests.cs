@@ -348,6 +348,10 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
         var resumed = WebUtility.HtmlDecode(await (await browser.GetAsync(PathOf(first))).Content.ReadAsStringAsync());
         Assert.Contains("Xin việc</textarea>", resumed, StringComparison.Ordinal);
 
+        // Coming back another day through "my applications", the citizen is led to the unsent draft.
+        var mine = WebUtility.HtmlDecode(await browser.GetStringAsync("/my-applications"));
+        Assert.Matches(@"Bạn có \d+ hồ sơ đang khai dở, chưa gửi\. <a href=""/apply/drafts"">", mine);
+
         // Another citizen cannot open the draft.
         var dung = await app.SignInCitizenAsync(Dung);
         Assert.Equal(HttpStatusCode.NotFound, (await dung.GetAsync(PathOf(first))).StatusCode);

@@ -28,6 +28,7 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
         Assert.True(html.IndexOf(newer.Code, StringComparison.Ordinal) < html.IndexOf(older.Code, StringComparison.Ordinal), "Newest first.");
         Assert.Contains("Được tiếp nhận", html, StringComparison.Ordinal);
         Assert.Contains("Mới", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/apply/drafts\"", html, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/my-applications/{someoneElses.Code}")).StatusCode);
         var anonymous = await app.NewBrowser().GetAsync("/my-applications");
