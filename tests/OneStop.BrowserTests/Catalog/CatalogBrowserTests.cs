@@ -12,7 +12,7 @@ public sealed class CatalogBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(javaScript);
         await page.GotoAsync("/");
-        await page.ClickAsync("nav.main-nav >> text=Thủ tục hành chính");
+        await page.ClickAsync("nav.main-nav .nav-wide >> text=Thủ tục hành chính");
         Assert.Equal("Thủ tục hành chính", await page.InnerTextAsync("h1"));
 
         await page.FillAsync("#q", "dang ky khai sinh");

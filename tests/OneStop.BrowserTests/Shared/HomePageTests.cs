@@ -39,6 +39,39 @@ public sealed class HomePageTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task On_a_small_phone_the_navigation_opens_from_one_button(bool javaScript)
+    {
+        var context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = browser.BaseAddress.ToString(),
+            JavaScriptEnabled = javaScript,
+            Locale = "vi-VN",
+            ViewportSize = new() { Width = 360, Height = 740 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+
+        Assert.False(await page.IsVisibleAsync(".nav-wide"));
+        Assert.False(await page.IsVisibleAsync(".nav-narrow >> text=Tra cứu hồ sơ"));
+        var header = await page.EvaluateAsync<double>("document.querySelector('header').getBoundingClientRect().height");
+        Assert.True(header < 200, $"the header takes {header}px of a 740px screen");
+        if (javaScript)
+        {
+            // axe runs as a script, so only where scripts run; the page is the same without.
+            Assert.Empty(await BrowserFixture.SeriousAccessibilityViolationsAsync(page));
+        }
+
+        await BrowserFixture.ScreenshotAsync(page, $"home-phone-{(javaScript ? "js" : "nojs")}");
+
+        await page.ClickAsync(".nav-narrow summary");
+        await page.ClickAsync(".nav-narrow >> text=Tra cứu hồ sơ");
+        Assert.Equal("Tra cứu hồ sơ", await page.InnerTextAsync("h1"));
+        await context.CloseAsync();
+    }
+
     [Fact]
     public async Task The_home_page_has_no_serious_accessibility_violation()
     {

@@ -46,8 +46,9 @@ public sealed class HomePageTests(IdentityAppFactory app) : IClassFixture<Identi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
 
-        var start = html.IndexOf("<nav class=\"container main-nav\"", StringComparison.Ordinal);
-        var navigation = html[start..html.IndexOf("</nav>", start, StringComparison.Ordinal)];
+        // The wide list (the narrow screens' "Danh mục" repeats it).
+        var start = html.IndexOf("<ul class=\"nav-wide\">", StringComparison.Ordinal);
+        var navigation = html[start..html.IndexOf("</ul>", start, StringComparison.Ordinal)];
         Assert.Contains($"<a href=\"{section}\" aria-current=\"{current}\">", navigation, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(navigation, "aria-current="));
     }
