@@ -7,6 +7,7 @@ using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications;
 using OneStop.Web.Applications.Intake;
 using OneStop.Web.Applications.Model;
+using OneStop.Web.Overdue;
 using OneStop.Web.Shared.Security;
 using OneStop.Web.Workspace.Queues;
 
@@ -115,6 +116,45 @@ internal static class WorkspaceQueuesLoad
             return (await queues.UnitsWithOpenApplicationsAsync()).Count;
         });
         Row("the units to narrow by (the page's unit list)", "province administrator", units, baseline);
+
+        // The overdue-reminder job runs every five minutes over the same applications.
+        var firstPass = Stopwatch.StartNew();
+        ReminderPass told;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            told = await scope.ServiceProvider.GetRequiredService<OverdueReminders>().RunAsync();
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Overdue reminders, first pass: {told.Considered:N0} applications read, {told.Applications:N0} told ({told.Notices:N0} notices), {firstPass.Elapsed.TotalSeconds:0.0} s."));
+        Console.WriteLine();
+        Console.WriteLine("| Overdue reminders | Reader | Applications read | p50 | slowest | p50 / raw SQL page |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        var everyRunning = await TimeAsync(calls, async () =>
+        {
+            await using var all = raw.CreateCommand("""
+                SELECT * FROM applications
+                WHERE "CompletedAt" IS NULL AND "ClockStoppedSince" IS NULL AND "DueAt" IS NOT NULL
+                  AND ("DueAt" <= now() + interval '45 days' OR "StepDueAt" <= now() + interval '45 days')
+                ORDER BY "DueAt"
+                """);
+            await using var reader = await all.ExecuteReaderAsync();
+            var rows = 0;
+            while (await reader.ReadAsync())
+            {
+                rows++;
+            }
+
+            return rows;
+        });
+        Row("raw SQL: every running application due within 45 days (what a pass read until 2026-12-07)", "raw SQL", everyRunning, baseline);
+        var pass = await TimeAsync(calls, async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<OverdueReminders>().RunAsync()).Considered;
+        });
+        Row("a pass once everyone due has been told", "the job", pass, baseline);
 
         await host.DisposeAsync();
         if (Environment.GetEnvironmentVariable("ONESTOP_BENCH_KEEP_DATABASE") != "1")

@@ -45,8 +45,8 @@ public sealed class OverdueReminderTests(OverdueAppFactory app) : IClassFixture<
         var stepDue = application.StepDueAt!.Value;
         var due = application.DueAt!.Value;
 
-        // Long before anything falls due: nothing.
-        await RunAsync();
+        // Long before anything falls due: nothing, and the application is not read.
+        Assert.Equal(0, (await RunAsync()).Considered);
         Assert.Empty(await NoticesAsync(application.Id));
 
         // An hour (of wall time, so at most an hour of working time) before the step falls due.
@@ -75,6 +75,8 @@ public sealed class OverdueReminderTests(OverdueAppFactory app) : IClassFixture<
         var second = await RunAsync();
         Assert.True(first.Notices >= 2);
         Assert.Equal(0, second.Notices);
+        // Once told, an application is no longer even read: the second run finds nothing left to consider.
+        Assert.Equal(0, second.Considered);
         notices = await NoticesAsync(application.Id);
         Assert.Equal([NoticeKinds.StepWarning, NoticeKinds.DueWarning, NoticeKinds.Overdue, NoticeKinds.Escalated], notices.Select(n => n.Kind));
         var messages = await OverdueMessagesAsync(application.Code);
