@@ -6,6 +6,7 @@ using OneStop.IntegrationTests.Identity;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Applications.Persistence;
 using OneStop.Web.Shared.Persistence;
+using OneStop.Web.Workspace.Queues;
 using static OneStop.IntegrationTests.Workspace.WorkspaceAppFactory;
 
 namespace OneStop.IntegrationTests.Workspace;
@@ -238,5 +239,12 @@ public sealed class WorkspaceAccessTests(WorkspaceAppFactory app) : IClassFixtur
             Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), $"{method} {path} has no summary");
             Assert.Equal("Officer workspace", operation.GetProperty("tags")[0].GetString());
         }
+
+        var page = paths.GetProperty("/api/workspace/applications").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Single(p => p.GetProperty("name").GetString() == "page");
+        var schema = page.GetProperty("schema");
+        Assert.Equal("integer", schema.GetProperty("type").GetString());
+        Assert.Equal(1, schema.GetProperty("minimum").GetInt32());
+        Assert.Equal(WorkspaceQueues.LastPage, schema.GetProperty("maximum").GetInt32());
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Shared.Persistence;
 using OneStop.Web.Shared.Security;
@@ -88,7 +89,25 @@ internal static class WorkspaceApi
             .WithSummary("A queue of open applications in the officer's jurisdiction: all, mine, to-act, to-receive, due-soon, overdue or waiting; narrowed by province, unit and procedure; the nearest due moment first, 100 a page (page=1, 2, …; a Link header names the next and previous pages).")
             .Produces<IReadOnlyList<QueueItemDto>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Bound as text so that "abc" gets the same problem details as "0"; documented as what it is.
+                if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "page") is { } page)
+                {
+                    page.Description = $"Page number, 1 to {WorkspaceQueues.LastPage}; 1 when left out.";
+                    page.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Integer,
+                        Format = "int32",
+                        Minimum = "1",
+                        Maximum = WorkspaceQueues.LastPage.ToString(CultureInfo.InvariantCulture),
+                        Default = System.Text.Json.Nodes.JsonValue.Create(1),
+                    };
+                }
+
+                return Task.CompletedTask;
+            });
 
         api.MapGet("/applications/{code}", GetAsync)
             .WithMetadata(new OfficerAccessAttribute([.. Roles.Officers]) { ExampleRequest = "/api/workspace/applications/" + ExampleCode })
