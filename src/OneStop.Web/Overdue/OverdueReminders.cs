@@ -109,7 +109,13 @@ public sealed partial class OverdueReminders(
         int written = 0, messages = 0, raced = 0, touched = 0;
         foreach (var application in running)
         {
-            var wanted = Wanted(application, now, horizons[application.ProvinceCode])
+            // A province whose first application arrived after the horizons were computed waits for the next run.
+            if (!horizons.TryGetValue(application.ProvinceCode, out var horizon))
+            {
+                continue;
+            }
+
+            var wanted = Wanted(application, now, horizon)
                 .Where(w => !given.Contains((application.Id, w.Kind, w.Due.UtcTicks)))
                 .ToList();
             if (wanted.Count == 0)
