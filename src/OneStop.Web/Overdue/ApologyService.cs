@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications;
 using OneStop.Web.Applications.Model;
+using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Applications.Persistence;
 using OneStop.Web.Documents;
 using OneStop.Web.Documents.Templates;
@@ -61,6 +62,7 @@ public sealed class ApologyService(
     OneStopDbContext db,
     ApplicationJournal journal,
     IAdministrativeUnitDirectory units,
+    UnitNames unitNames,
     IDocumentRenderer renderer,
     TimeProvider clock)
 {
@@ -248,11 +250,8 @@ public sealed class ApologyService(
     public byte[] Render(ApologyLetter letter, Application application)
     {
         var day = DateOnly.FromDateTime(VietnameseFormat.ToVietnamTime(letter.IssuedAt).DateTime);
-        var unit = units.Find(application.UnitCode, day);
-        var province = units.Find(application.ProvinceCode, day);
-        var issuer = unit is not null
-            ? new Issuer(["ỦY BAN NHÂN DÂN", unit.FullName.ToUpperInvariant()], unit.Name)
-            : new Issuer([(province?.FullName ?? "Tỉnh " + application.ProvinceCode).ToUpperInvariant(), application.UnitCode], province?.Name ?? application.ProvinceCode);
+        var place = (units.Find(application.UnitCode, day) ?? units.Find(application.ProvinceCode, day))?.Name ?? application.ProvinceCode;
+        var issuer = new Issuer(unitNames.Letterhead(application.UnitCode, competentUnitType: null), place);
         var position = letter.IssuedByRole == Roles.UnitLeader ? "THỦ TRƯỞNG ĐƠN VỊ" : "CÔNG CHỨC TIẾP NHẬN";
         return renderer.Render(DocumentTemplates.Apology(new ApologyData(
             issuer,

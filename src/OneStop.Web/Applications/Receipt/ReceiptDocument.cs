@@ -1,5 +1,6 @@
 using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications.Model;
+using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Documents.Templates;
 using OneStop.Web.Shared.Localization;
@@ -10,7 +11,7 @@ namespace OneStop.Web.Applications.Receipt;
 /// The receipt slip (Form 01, giấy tiếp nhận hồ sơ và hẹn trả kết quả) of an application submitted
 /// online: what was handed in, when, and the appointment.
 /// </summary>
-public sealed class ReceiptDocument(IAdministrativeUnitDirectory units)
+public sealed class ReceiptDocument(IAdministrativeUnitDirectory units, UnitNames unitNames)
 {
     public ReceiptData For(Application application, ProcedureDefinition definition, IReadOnlyList<ApplicationAttachment> attachments)
     {
@@ -19,7 +20,7 @@ public sealed class ReceiptDocument(IAdministrativeUnitDirectory units)
         var unit = units.Find(application.UnitCode, today);
         var province = units.Find(application.ProvinceCode, today);
         var place = unit?.Name ?? province?.Name ?? application.UnitCode;
-        var issuer = new Issuer([definition.CompetentUnit.Name.Vi.ToUpperInvariant(), (unit?.Name ?? province?.Name ?? "").ToUpperInvariant()], place);
+        var issuer = new Issuer(unitNames.Letterhead(application.UnitCode, definition.CompetentUnit.Type), place);
         var documents = definition.Documents
             .Where(d => d.Form == DocumentForm.Form || attachments.Any(a => a.DocumentKey == d.Key))
             .Select(d => new SubmittedDocument(

@@ -35,9 +35,49 @@ public sealed class UnitNames(IAdministrativeUnitDirectory units, TimeProvider c
             return unitCode;
         }
 
-        // "Thành phố Hà Nội" reads "thành phố Hà Nội" after the department's name.
-        var place = char.ToLower(province.FullName[0], VietnameseFormat.Culture) + province.FullName[1..];
-        return $"{department} {place}";
+        return $"{department} {Lowered(province.FullName)}";
     }
+
+    /// <summary>
+    /// The two lines at the top left of a document the unit issues, the governing body above the unit itself, in
+    /// capitals: "ỦY BAN NHÂN DÂN / PHƯỜNG BA ĐÌNH", "CÔNG AN THÀNH PHỐ HÀ NỘI / CÔNG AN PHƯỜNG BA ĐÌNH" for a
+    /// commune-level procedure of the police (<paramref name="competentUnitType"/> <c>commune-police</c>),
+    /// "ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN / SỞ TƯ PHÁP", "BỘ CÔNG AN / CÔNG AN TỈNH HƯNG YÊN".
+    /// </summary>
+    public IReadOnlyList<string> Letterhead(string unitCode, string? competentUnitType)
+    {
+        var today = DateOnly.FromDateTime(VietnameseFormat.ToVietnamTime(clock.GetUtcNow()).DateTime);
+        var dash = unitCode.IndexOf('-', StringComparison.Ordinal);
+        if (dash < 0)
+        {
+            if (units.Lookup(unitCode, today) is not { } commune)
+            {
+                return [unitCode];
+            }
+
+            return competentUnitType == "commune-police" && units.ProvinceOf(commune.Code, today) is { } itsProvince
+                ? [Upper("Công an " + Lowered(itsProvince.FullName)), Upper("Công an " + Lowered(commune.FullName))]
+                : ["ỦY BAN NHÂN DÂN", Upper(commune.FullName)];
+        }
+
+        var province = units.Lookup(unitCode[..dash], today);
+        var suffix = unitCode[(dash + 1)..];
+        if (province is null || Departments.GetValueOrDefault(suffix) is not { } department)
+        {
+            return [unitCode];
+        }
+
+        return suffix switch
+        {
+            "CA" => ["BỘ CÔNG AN", Upper($"Công an {Lowered(province.FullName)}")],
+            "VPUB" => [Upper($"Ủy ban nhân dân {Lowered(province.FullName)}"), "VĂN PHÒNG"],
+            _ => [Upper($"Ủy ban nhân dân {Lowered(province.FullName)}"), Upper(department)],
+        };
+    }
+
+    // "Thành phố Hà Nội" reads "thành phố Hà Nội" after another name.
+    private static string Lowered(string fullName) => char.ToLower(fullName[0], VietnameseFormat.Culture) + fullName[1..];
+
+    private static string Upper(string text) => text.ToUpper(VietnameseFormat.Culture);
 
 }

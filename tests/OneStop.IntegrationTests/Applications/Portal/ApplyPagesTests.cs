@@ -140,7 +140,16 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
         Assert.Matches(@"\d{2}/\d{2}/\d{4}", receiptHtml);
         var pdf = await browser.GetAsync(receipt + ".pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
-        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..5], StringComparison.Ordinal);
+        var pdfBytes = await pdf.Content.ReadAsByteArrayAsync();
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(pdfBytes)[..5], StringComparison.Ordinal);
+        // The letterhead names the agency that receives it: the ward's police under the city's, not the catalogue's description.
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdfBytes))
+        {
+            var words = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains("CÔNG AN THÀNH PHỐ HÀ NỘI", words, StringComparison.Ordinal);
+            Assert.Contains("CÔNG AN PHƯỜNG BA ĐÌNH", words, StringComparison.Ordinal);
+            Assert.Contains(code, words, StringComparison.Ordinal);
+        }
 
         // Someone else's receipt does not exist for another citizen.
         var binh = await app.SignInCitizenAsync(Binh);

@@ -30,6 +30,15 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
         Assert.Contains("Mới", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/apply/drafts\"", html, StringComparison.Ordinal);
 
+        // A province-level procedure's receipt is headed by the department under its own superior.
+        var receipt = await browser.GetByteArrayAsync($"/applications/{newer.Code}/receipt.pdf");
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(receipt))
+        {
+            var words = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains("BỘ CÔNG AN", words, StringComparison.Ordinal);
+            Assert.Contains("CÔNG AN TỈNH HƯNG YÊN", words, StringComparison.Ordinal);
+        }
+
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/my-applications/{someoneElses.Code}")).StatusCode);
         var anonymous = await app.NewBrowser().GetAsync("/my-applications");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
