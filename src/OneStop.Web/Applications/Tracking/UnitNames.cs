@@ -69,7 +69,7 @@ public sealed class UnitNames(IAdministrativeUnitDirectory units, TimeProvider c
 
         return suffix switch
         {
-            "CA" => ["BỘ CÔNG AN", Upper($"Công an {Lowered(province.FullName)}")],
+            "CA" => ["BỘ CÔNG AN", Upper($"{department} {Lowered(province.FullName)}")],
             "VPUB" => [Upper($"Ủy ban nhân dân {Lowered(province.FullName)}"), "VĂN PHÒNG"],
             _ => [Upper($"Ủy ban nhân dân {Lowered(province.FullName)}"), Upper(department)],
         };
