@@ -211,6 +211,8 @@ internal static class ApplicationsLoad
         Report("GET /api/applications/{code}?idNumber=, the same applications again", repeated);
         Report("GET /health/live (OneStop's middleware, no database)", pipeline);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Machine's processors busy (every process, PostgreSQL included): bare endpoint {bare.Machine.BusyShare:P0}, first look-ups {first.Machine.BusyShare:P0}, again {repeated.Machine.BusyShare:P0}, /health/live {pipeline.Machine.BusyShare:P0}; {concurrency} HTTP clients."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"First look-ups: {batches.LookUps:N0} of {first.Count:N0} reached the database ({(batches.LookUps == first.Count ? "all, as they must" : "NOT ALL: the ratio below is not of first look-ups")}), in {batches.Queries:N0} status queries, {batches.Average:0.0} look-ups per query on average."));
 
         // Whether a run's ratio came from a few turns (a passing load) or from every turn (the state of the process).
@@ -320,6 +322,9 @@ internal static class ApplicationsLoad
         /// <summary>Bytes allocated by this process (OneStop and the load generator) during the measurement.</summary>
         public long Allocated { get; init; }
 
+        /// <summary>The machine's processor time during the measurement (every process, PostgreSQL included), busy and in all.</summary>
+        public MachineCpu Machine { get; init; }
+
         /// <summary>Rounds measured in turn with other endpoints, added up as one measurement.</summary>
         public static Measured Sum(IReadOnlyList<Measured> rounds)
         {
@@ -333,7 +338,7 @@ internal static class ApplicationsLoad
                 rounds.Sum(r => r.Failures),
                 TimeSpan.FromTicks(rounds.Sum(r => r.ProcessCpu.Ticks)),
                 [])
-            { Latencies = latencies, Allocated = rounds.Sum(r => r.Allocated) };
+            { Latencies = latencies, Allocated = rounds.Sum(r => r.Allocated), Machine = new MachineCpu(rounds.Sum(r => r.Machine.Busy), rounds.Sum(r => r.Machine.Total)) };
         }
 
         public double PerSecond => Count / Elapsed.TotalSeconds;
@@ -352,6 +357,7 @@ internal static class ApplicationsLoad
         var gcPaused = GC.GetTotalPauseDuration();
         var collections = GC.CollectionCount(0);
         var allocated = GC.GetTotalAllocatedBytes();
+        var machine = MachineCpu.Now();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -368,6 +374,7 @@ internal static class ApplicationsLoad
             }
         })));
         clock.Stop();
+        var machineUsed = MachineCpu.Now() - machine;
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Array.Sort(latencies);
         return new Measured(count, clock.Elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), failures, cpuUsed, codes ?? [])
@@ -376,7 +383,39 @@ internal static class ApplicationsLoad
             GcPaused = GC.GetTotalPauseDuration() - gcPaused,
             Collections = GC.CollectionCount(0) - collections,
             Allocated = GC.GetTotalAllocatedBytes() - allocated,
+            Machine = machineUsed,
         };
+    }
+
+    /// <summary>
+    /// The machine's processor time in clock ticks from <c>/proc/stat</c>: busy (everything but idle and waiting for
+    /// I/O) and in all. A throughput compared with another is a capacity only when both kept the processors busy;
+    /// one that leaves them idle is held back by its callers waiting, not by its cost. Zero where there is no /proc.
+    /// </summary>
+    internal readonly record struct MachineCpu(long Busy, long Total)
+    {
+        public double BusyShare => Total == 0 ? double.NaN : (double)Busy / Total;
+
+        public static MachineCpu Now()
+        {
+            try
+            {
+                using var stat = new StreamReader("/proc/stat");
+                var fields = stat.ReadLine()!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+                var total = fields.Sum();
+                return new MachineCpu(total - fields[3] - fields[4], total);
+            }
+            catch (IOException)
+            {
+                return default;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return default;
+            }
+        }
+
+        public static MachineCpu operator -(MachineCpu later, MachineCpu earlier) => new(later.Busy - earlier.Busy, later.Total - earlier.Total);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Identity;
-using OneStop.IntegrationTests.Infrastructure;
 using OneStop.Web.Audit;
 using OneStop.Web.Shared.Persistence;
 

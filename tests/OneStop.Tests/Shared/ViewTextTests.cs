@@ -48,6 +48,22 @@ public sealed partial class ViewTextTests
         Assert.Equal(Placeholders(vietnamese), Placeholders(translation!));
     }
 
+    public static TheoryData<string> EnglishResourceFiles() =>
+        new(Directory.EnumerateFiles(WebProject, "*.en.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(WebProject, f)));
+
+    [Theory]
+    [MemberData(nameof(EnglishResourceFiles))]
+    public void No_two_texts_of_a_resource_file_differ_only_in_letter_case(string file)
+    {
+        // Resource look-ups may ignore case: of such a pair, one translation would silently be lost.
+        var names = XDocument.Load(Path.Combine(WebProject, file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+        var clashes = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g));
+        Assert.Empty(clashes);
+    }
+
     /// <summary>The localizers a view may use: name in the view → text class, the nearest declaration winning.</summary>
     private static Dictionary<string, string> Localizers(string view)
     {
