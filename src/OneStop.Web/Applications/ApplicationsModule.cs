@@ -33,6 +33,7 @@ public static class ApplicationsModule
             provider.GetRequiredService<ApplicationStatusCacheOptions>(),
             provider.GetService<OneStopMetrics>()?.Meter));
         services.AddSingleton<UnitNames>();
+        services.AddSingleton<TrackingLink>();
         return services;
     }
 

@@ -38,7 +38,11 @@ public sealed record OfficialDocument
     /// <summary>"Nơi nhận:" at the bottom left.</summary>
     public IReadOnlyList<string> Recipients { get; init; } = [];
 
-    /// <summary>The QR code that lets anyone check the document; set by whoever signs and issues it.</summary>
+    /// <summary>
+    /// The QR code at the end: on a result, the link that lets anyone check it, set by whoever signs and issues it; on
+    /// a receipt, the link that follows the application. Named when only results had one, and kept: results' content
+    /// digests are taken over this model as JSON (ADR 0061), so a new name would change every digest.
+    /// </summary>
     public VerificationMark? Verification { get; init; }
 
     /// <summary>Words for the PDF's metadata (application code, procedure); never personal data.</summary>

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Applications;
 using OneStop.IntegrationTests.Identity;
+using OneStop.IntegrationTests.Infrastructure;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Applications.Persistence;
 using OneStop.Web.Shared.Persistence;
+using OneStop.Web.Signing;
 using OneStop.Web.Workspace.Queues;
 using static OneStop.IntegrationTests.Workspace.WorkspaceAppFactory;
 
@@ -191,6 +193,10 @@ public sealed class WorkspaceAccessTests(WorkspaceAppFactory app) : IClassFixtur
         Assert.Contains($"href=\"/workspace/applications/{code}/receipt.pdf\"", page, StringComparison.Ordinal);
         var receipt = await receptionist.GetAsync($"/workspace/applications/{code}/receipt.pdf");
         Assert.Equal("application/pdf", receipt.Content.Headers.ContentType!.MediaType);
+        // The slip handed over at the desk carries the same QR code as an online receipt: the citizen follows it from home.
+        Assert.Equal(
+            $"{app.Services.GetRequiredService<SigningOptions>().PublicBaseUrl}/applications/lookup?code={code}",
+            Assert.Single(QrCodes.OnFirstPage(await receipt.Content.ReadAsByteArrayAsync())));
 
         var repeated = await IdentityAppFactory.PostFormAsync(receptionist, $"/workspace/counter?procedure={SampleAnswers.PermanentResidence}", fields);
         Assert.Equal(response.Headers.Location, repeated.Headers.Location);

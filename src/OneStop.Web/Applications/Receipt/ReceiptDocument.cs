@@ -11,7 +11,7 @@ namespace OneStop.Web.Applications.Receipt;
 /// The receipt slip (Form 01, giấy tiếp nhận hồ sơ và hẹn trả kết quả) of an application submitted
 /// online: what was handed in, when, and the appointment.
 /// </summary>
-public sealed class ReceiptDocument(IAdministrativeUnitDirectory units, UnitNames unitNames)
+public sealed class ReceiptDocument(IAdministrativeUnitDirectory units, UnitNames unitNames, TrackingLink tracking)
 {
     public ReceiptData For(Application application, ProcedureDefinition definition, IReadOnlyList<ApplicationAttachment> attachments)
     {
@@ -46,7 +46,8 @@ public sealed class ReceiptDocument(IAdministrativeUnitDirectory units, UnitName
             "Trực tuyến, trên Cổng dịch vụ công OneStop",
             LedgerBook: null,
             LedgerEntry: null,
-            new Signatory("NGƯỜI TIẾP NHẬN", "Hệ thống tiếp nhận trực tuyến"));
+            new Signatory("NGƯỜI TIẾP NHẬN", "Hệ thống tiếp nhận trực tuyến"),
+            tracking.Mark(application.Code));
     }
 
     public static string StatutoryTime(ProcessingTime time) => time.Unit switch

@@ -46,7 +46,8 @@ public sealed record ReceiptData(
     string ResultCollectedAt,
     string? LedgerBook,
     string? LedgerEntry,
-    Signatory Receptionist);
+    Signatory Receptionist,
+    VerificationMark? Tracking = null);
 
 /// <summary>Form 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả.</summary>
 public sealed record ApologyData(
@@ -163,6 +164,7 @@ public static class DocumentTemplates
                 new SignatureBlock(null, "NGƯỜI NỘP HỒ SƠ", data.ApplicantName, "(Ký và ghi rõ họ tên)"),
                 data.Receptionist.ToBlock() with { Position = "NGƯỜI TIẾP NHẬN HỒ SƠ" },
             ],
+            Verification = data.Tracking,
             Keywords = data.ApplicationCode,
         };
     }

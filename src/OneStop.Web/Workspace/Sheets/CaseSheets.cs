@@ -1,4 +1,5 @@
 using OneStop.Web.Applications.Model;
+using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Documents;
 using OneStop.Web.Documents.Templates;
@@ -11,7 +12,7 @@ namespace OneStop.Web.Workspace.Sheets;
 /// The papers of the desk for one application: the process control sheet (phiếu kiểm soát quá trình
 /// giải quyết hồ sơ), read from the application's events, and the receipt (giấy tiếp nhận).
 /// </summary>
-public sealed class CaseSheets(IDocumentRenderer renderer, AnswerDisplay answers, TimeProvider clock)
+public sealed class CaseSheets(IDocumentRenderer renderer, AnswerDisplay answers, TimeProvider clock, TrackingLink tracking)
 {
     /// <summary>
     /// Each event after the submission is a hand-over: the one who took the previous step gives the
@@ -70,7 +71,8 @@ public sealed class CaseSheets(IDocumentRenderer renderer, AnswerDisplay answers
             "Bộ phận Một cửa",
             null,
             null,
-            new Signatory("NGƯỜI TIẾP NHẬN HỒ SƠ", received?.ActorName ?? ""));
+            new Signatory("NGƯỜI TIẾP NHẬN HỒ SƠ", received?.ActorName ?? ""),
+            tracking.Mark(application.Code));
         return renderer.Render(DocumentTemplates.Receipt(data));
     }
 

@@ -9,6 +9,7 @@ using OneStop.Web.Applications.Model;
 using OneStop.Web.Applications.Persistence;
 using OneStop.Web.Applications.Portal;
 using OneStop.Web.Shared.Persistence;
+using OneStop.Web.Signing;
 
 namespace OneStop.IntegrationTests.Applications.Portal;
 
@@ -148,6 +149,14 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
         Assert.Contains("CÔNG AN THÀNH PHỐ HÀ NỘI", receiptText, StringComparison.Ordinal);
         Assert.Contains("CÔNG AN PHƯỜNG BA ĐÌNH", receiptText, StringComparison.Ordinal);
         Assert.Contains(code, receiptText, StringComparison.Ordinal);
+
+        // Its QR code opens the public look-up with the code filled in (the applicant gives the ID number there).
+        Assert.Contains("Tra cứu tình trạng hồ sơ: quét mã QR", receiptText, StringComparison.Ordinal);
+        var publicBaseUrl = app.Services.GetRequiredService<SigningOptions>().PublicBaseUrl;
+        Assert.Equal($"{publicBaseUrl}/applications/lookup?code={code}", Assert.Single(QrCodes.OnFirstPage(pdfBytes)));
+        var lookupPage = await app.NewBrowser().GetStringAsync($"/applications/lookup?code={code}");
+        Assert.Contains($"name=\"Code\" value=\"{code}\"", lookupPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/my-applications/{code}\"", receiptHtml, StringComparison.Ordinal);
 
         // Someone else's receipt does not exist for another citizen.
         var binh = await app.SignInCitizenAsync(Binh);

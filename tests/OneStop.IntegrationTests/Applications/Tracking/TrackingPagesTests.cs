@@ -90,6 +90,25 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task The_public_lookup_opened_from_a_receipt_s_QR_code_has_the_code_filled_in_and_shows_nothing_yet()
+    {
+        var application = await SubmitAsync(app.Services, Binh);
+        var anonymous = app.NewBrowser();
+
+        var html = await anonymous.GetStringAsync($"/applications/lookup?code={application.Code}");
+        Assert.Contains($"name=\"Code\" value=\"{application.Code}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("name=\"IdNumber\" value=\"[^\"]", html);
+        Assert.DoesNotContain("lookup-result", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(application.ProcedureName, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+
+        // Whatever the address carries is only ever a value, escaped, and never longer than a code.
+        var odd = await anonymous.GetStringAsync("/applications/lookup?code=%22%3E%3Cscript%3E");
+        Assert.Contains("name=\"Code\" value=\"&quot;&gt;&lt;script&gt;\"", odd, StringComparison.Ordinal);
+        var tooLong = await anonymous.GetStringAsync($"/applications/lookup?code={new string('9', 41)}");
+        Assert.DoesNotMatch("name=\"Code\" value=\"[^\"]", tooLong);
+    }
+
+    [Fact]
     public async Task Answering_a_supplement_request_writes_the_files_returns_the_application_to_the_desk_and_restarts_the_clock_once()
     {
         var application = await SubmitAsync(app.Services, Dung);

@@ -17,6 +17,8 @@ namespace OneStop.Web.Applications.Tracking.Pages;
 [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
 public sealed partial class LookupModel(CitizenApplications applications, IStringLocalizer<TrackingText> text) : PageModel
 {
+    private const int MaxCodeLength = 40;
+
     [BindProperty]
     public string? Code { get; set; }
 
@@ -29,8 +31,14 @@ public sealed partial class LookupModel(CitizenApplications applications, IStrin
 
     public List<(string Field, string Message)> Errors { get; } = [];
 
-    public void OnGet()
+    /// <summary>The page, with the code filled in when the address carries it (the QR code of a receipt does).</summary>
+    public void OnGet([FromQuery(Name = "code")] string? code)
     {
+        code = code?.Trim();
+        if (!string.IsNullOrEmpty(code) && code.Length <= MaxCodeLength)
+        {
+            Code = code;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -38,7 +46,7 @@ public sealed partial class LookupModel(CitizenApplications applications, IStrin
         Searched = true;
         Code = Code?.Trim();
         IdNumber = IdNumber?.Trim();
-        if (string.IsNullOrEmpty(Code) || Code.Length > 40)
+        if (string.IsNullOrEmpty(Code) || Code.Length > MaxCodeLength)
         {
             Errors.Add(("code", text["Nhập mã hồ sơ ghi trên giấy tiếp nhận."]));
         }

@@ -1,0 +1,22 @@
+using OneStop.Web.Documents;
+using OneStop.Web.Signing;
+
+namespace OneStop.Web.Applications.Tracking;
+
+/// <summary>
+/// Where an application can be followed from a printed receipt: the public look-up with its code filled in. The
+/// applicant still gives their ID number there, so the address and its QR code carry no personal data.
+/// </summary>
+public sealed class TrackingLink(SigningOptions options)
+{
+    public const string LookupPath = "/applications/lookup";
+
+    /// <summary>The address printed on paper: <c>PublicBaseUrl</c> is the one the public reaches OneStop at for years.</summary>
+    public string Url(string applicationCode) => $"{options.PublicBaseUrl}{LookupPath}?code={Uri.EscapeDataString(applicationCode)}";
+
+    /// <summary>The QR code of a receipt and the sentence beside it, for a citizen who has the paper and a phone.</summary>
+    public VerificationMark Mark(string applicationCode) => new(
+        Url(applicationCode),
+        $"Tra cứu tình trạng hồ sơ: quét mã QR, hoặc vào {options.PublicBaseUrl}{LookupPath}, nhập mã hồ sơ {applicationCode} " +
+        "và số định danh cá nhân của người nộp.");
+}
