@@ -7,6 +7,7 @@ using OneStop.Web.Applications.Model;
 using OneStop.Web.Applications.Persistence;
 using OneStop.Web.Notifications;
 using OneStop.Web.Shared.Persistence;
+using OneStop.Web.Signing;
 
 namespace OneStop.IntegrationTests.Applications;
 
@@ -49,7 +50,12 @@ public sealed class ApplicationJournalTests(OneStopAppFactory app) : IClassFixtu
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var events = await db.ApplicationEvents.Where(e => e.ApplicationId == application.Id).ToListAsync();
         Assert.Equal("submit", Assert.Single(events).Action);
-        Assert.Single(await db.Notifications.Where(n => n.Reference == application.Code).ToListAsync());
+        var acknowledgement = Assert.Single(await db.Notifications.Where(n => n.Reference == application.Code).ToListAsync());
+
+        // It says where to follow the application: the applicant's own page, and the public look-up for anyone with the ID number.
+        var publicBaseUrl = app.Services.GetRequiredService<SigningOptions>().PublicBaseUrl;
+        Assert.Contains($"{publicBaseUrl}/my-applications/{application.Code} ", acknowledgement.Body, StringComparison.Ordinal);
+        Assert.Contains($"{publicBaseUrl}/applications/lookup?code={application.Code} ", acknowledgement.Body, StringComparison.Ordinal);
     }
 
     [Fact]

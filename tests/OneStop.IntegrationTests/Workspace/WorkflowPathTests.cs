@@ -5,6 +5,7 @@ using OneStop.IntegrationTests.Applications;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Notifications;
 using OneStop.Web.Shared.Persistence;
+using OneStop.Web.Signing;
 using OneStop.Web.Signing.Issued;
 using OneStop.Web.Signing.Verification;
 using static OneStop.IntegrationTests.Workspace.WorkspaceAppFactory;
@@ -106,6 +107,12 @@ public sealed class WorkflowPathTests(WorkspaceAppFactory app) : IClassFixture<W
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
             var asked = await db.Set<NotificationMessage>().Where(n => n.Reference == application.Code && n.Kind == "applications.supplement-requested").ToListAsync();
             Assert.Contains(asked, m => m.Channel == NotificationChannel.Email && m.Body.Contains("Bổ sung hợp đồng mua bán nhà", StringComparison.Ordinal));
+
+            // The e-mail leads straight to the form that answers the request.
+            var publicBaseUrl = app.Services.GetRequiredService<SigningOptions>().PublicBaseUrl;
+            Assert.Contains($"Gửi giấy tờ bổ sung tại: {publicBaseUrl}/my-applications/{application.Code}/supplement",
+                Assert.Single(asked, m => m.Channel == NotificationChannel.Email).Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("http", Assert.Single(asked, m => m.Channel == NotificationChannel.Sms).Body, StringComparison.Ordinal);
         }
 
         Assert.Equal(Web.Applications.StepOutcome.Done, await app.CitizenStepAsync(application.Code, "supply-supplement", "submitted"));

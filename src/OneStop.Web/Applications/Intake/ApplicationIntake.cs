@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications.Model;
+using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Catalog;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Catalog.Forms;
@@ -61,6 +62,7 @@ public sealed partial class ApplicationIntake(
     FormValidator validator,
     ApplicationCodes codes,
     ApplicationJournal journal,
+    TrackingLink tracking,
     TimeProvider clock)
 {
     public async Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken = default)
@@ -166,11 +168,12 @@ public sealed partial class ApplicationIntake(
         return new SubmissionResult(application, false, []);
     }
 
-    private static List<NotificationMessage> Acknowledgements(Application application)
+    private List<NotificationMessage> Acknowledgements(Application application)
     {
         var subject = $"Hồ sơ {application.Code} đã được gửi";
         var body = $"Hồ sơ {application.Code} ({application.ProcedureName}) của {application.ApplicantName} đã được gửi. "
-            + "Tra cứu tình trạng hồ sơ bằng mã hồ sơ và số định danh cá nhân.";
+            + $"Theo dõi hồ sơ: {tracking.OwnPageUrl(application.Code)} (đăng nhập), hoặc tra cứu không cần đăng nhập tại "
+            + $"{tracking.Url(application.Code)} bằng số định danh cá nhân của người nộp.";
         var messages = new List<NotificationMessage>();
         if (application.ApplicantEmail is { } email)
         {

@@ -4,8 +4,9 @@ using OneStop.Web.Signing;
 namespace OneStop.Web.Applications.Tracking;
 
 /// <summary>
-/// Where an application can be followed from a printed receipt: the public look-up with its code filled in. The
-/// applicant still gives their ID number there, so the address and its QR code carry no personal data.
+/// Where an application can be followed from outside OneStop: from a printed receipt, the public look-up with its
+/// code filled in (the applicant still gives their ID number there, so the address and its QR code carry no
+/// personal data); from an e-mail, the applicant's own page of it.
 /// </summary>
 public sealed class TrackingLink(SigningOptions options)
 {
@@ -13,6 +14,9 @@ public sealed class TrackingLink(SigningOptions options)
 
     /// <summary>The address printed on paper: <c>PublicBaseUrl</c> is the one the public reaches OneStop at for years.</summary>
     public string Url(string applicationCode) => $"{options.PublicBaseUrl}{LookupPath}?code={Uri.EscapeDataString(applicationCode)}";
+
+    /// <summary>The applicant's own page of the application (signing in leads there), for e-mails to the applicant.</summary>
+    public string OwnPageUrl(string applicationCode) => $"{options.PublicBaseUrl}/my-applications/{Uri.EscapeDataString(applicationCode)}";
 
     /// <summary>The QR code of a receipt and the sentence beside it, for a citizen who has the paper and a phone.</summary>
     public VerificationMark Mark(string applicationCode) => new(

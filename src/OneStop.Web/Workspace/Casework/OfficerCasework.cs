@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Web.Applications;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Applications.Persistence;
+using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Catalog;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Notifications;
@@ -90,6 +91,7 @@ public sealed class OfficerCasework(
     ResultIssuing issuing,
     IResultDocuments results,
     AnswerDisplay answers,
+    TrackingLink tracking,
     TimeProvider clock)
 {
     /// <summary>The system step that hands an application to a specialist; it keeps the state.</summary>
@@ -377,7 +379,11 @@ public sealed class OfficerCasework(
         var messages = new List<NotificationMessage>();
         if (application.ApplicantEmail is { } email)
         {
-            messages.Add(new NotificationMessage { Channel = NotificationChannel.Email, Recipient = email, Subject = subject, Body = body, Reference = application.Code, Kind = kind, CreatedAt = now });
+            // Where to act on it: the supplement form itself when documents are asked for, the application's page otherwise.
+            var emailBody = action == "request-supplement"
+                ? $"{body} Gửi giấy tờ bổ sung tại: {tracking.OwnPageUrl(application.Code)}/supplement (cần đăng nhập)."
+                : $"{body} Xem chi tiết tại: {tracking.OwnPageUrl(application.Code)} (cần đăng nhập).";
+            messages.Add(new NotificationMessage { Channel = NotificationChannel.Email, Recipient = email, Subject = subject, Body = emailBody, Reference = application.Code, Kind = kind, CreatedAt = now });
         }
 
         if (application.ApplicantPhone is { } phone)
