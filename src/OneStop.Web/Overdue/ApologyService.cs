@@ -64,6 +64,7 @@ public sealed class ApologyService(
     IAdministrativeUnitDirectory units,
     UnitNames unitNames,
     IDocumentRenderer renderer,
+    TrackingLink tracking,
     TimeProvider clock)
 {
     public const int ReasonMaxLength = 1000;
@@ -209,11 +210,12 @@ public sealed class ApologyService(
         return errors;
     }
 
-    private static List<NotificationMessage> MessagesTo(Application application, ApologyLetter letter, DateTimeOffset now)
+    private List<NotificationMessage> MessagesTo(Application application, ApologyLetter letter, DateTimeOffset now)
     {
         var subject = $"Xin lỗi và hẹn lại ngày trả kết quả hồ sơ {application.Code}";
         var body = $"Kính gửi {application.ApplicantName},\n\nHồ sơ {application.Code} ({application.ProcedureName}) của Ông/Bà chưa giải quyết xong " +
-            $"đúng hẹn. Lý do: {letter.Reason}\nChúng tôi thành thật xin lỗi và xin hẹn lại thời gian trả kết quả: {VietnameseFormat.Moment(letter.NewAppointmentAt)}.";
+            $"đúng hẹn. Lý do: {letter.Reason}\nChúng tôi thành thật xin lỗi và xin hẹn lại thời gian trả kết quả: {VietnameseFormat.Moment(letter.NewAppointmentAt)}." +
+            $"\n\nTheo dõi hồ sơ tại: {tracking.OwnPageUrl(application.Code)} (cần đăng nhập).";
         var messages = new List<NotificationMessage>();
         if (!string.IsNullOrWhiteSpace(application.ApplicantEmail))
         {

@@ -10,6 +10,7 @@ using OneStop.Web.Applications.Persistence;
 using OneStop.Web.Notifications;
 using OneStop.Web.Overdue;
 using OneStop.Web.Shared.Persistence;
+using OneStop.Web.Signing;
 
 namespace OneStop.IntegrationTests.Overdue;
 
@@ -75,7 +76,9 @@ public sealed class ApologyTests(OverdueAppFactory app) : IClassFixture<OverdueA
             Assert.Equal(1, await db.ApologyLetters.CountAsync(l => l.ApplicationId == application.Id));
             var messages = await db.Notifications.AsNoTracking().Where(m => m.Reference == application.Code && m.Kind == "applications.overdue-apology").ToListAsync();
             Assert.Equal([NotificationChannel.Email, NotificationChannel.Sms], messages.Select(m => m.Channel).Order());
-            Assert.Contains("xin lỗi", Assert.Single(messages, m => m.Channel == NotificationChannel.Email).Body, StringComparison.Ordinal);
+            var email = Assert.Single(messages, m => m.Channel == NotificationChannel.Email).Body;
+            Assert.Contains("xin lỗi", email, StringComparison.Ordinal);
+            Assert.Contains($"{app.Services.GetRequiredService<SigningOptions>().PublicBaseUrl}/my-applications/{application.Code} ", email, StringComparison.Ordinal);
         }
 
         var pdf = await receptionist.GetAsync(letter.GetProperty("pdf").GetString());

@@ -47,7 +47,7 @@ internal static class ExternalTool
             }
         }
 
-        Assert.Fail($"'{tool}' is not installed. scripts/test.sh installs it (poppler-utils, libnss3-tools, softhsm2); run it or apt-get install the package.");
+        Assert.Fail($"'{tool}' is not installed. scripts/test.sh installs it (poppler-utils); run it or apt-get install the package.");
         return tool;
     }
 }
