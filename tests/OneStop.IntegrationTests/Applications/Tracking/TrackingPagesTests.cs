@@ -73,6 +73,8 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
         Assert.Contains("Phường Ba Đình", rightHtml, StringComparison.Ordinal);
         Assert.Contains(application.ProcedureName, rightHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("Người Nộp Thử", rightHtml, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/my-applications/{application.Code}\"", rightHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("/supplement", rightHtml, StringComparison.Ordinal);
 
         var wrongId = await IdentityAppFactory.PostFormAsync(anonymous, "/applications/lookup", new() { ["Code"] = application.Code, ["IdNumber"] = An });
         var unknownCode = await IdentityAppFactory.PostFormAsync(anonymous, "/applications/lookup", new() { ["Code"] = "00004-990101-9999", ["IdNumber"] = Binh });
@@ -81,6 +83,12 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
         Assert.Contains(notFound, wrongHtml, StringComparison.Ordinal);
         Assert.DoesNotContain(application.ProcedureName, wrongHtml, StringComparison.Ordinal);
         Assert.Contains(notFound, WebUtility.HtmlDecode(await unknownCode.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // Asked for documents, the applicant is led to the form that answers (after signing in).
+        await StepAsync(app.Services, application.Code, "receive", "received");
+        await StepAsync(app.Services, application.Code, "request-supplement", "supplement-requested", "Bổ sung giấy xác nhận", stopsClock: true);
+        var asked = await IdentityAppFactory.PostFormAsync(anonymous, "/applications/lookup", new() { ["Code"] = application.Code, ["IdNumber"] = Binh });
+        Assert.Contains($"href=\"/my-applications/{application.Code}/supplement\"", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var malformed = await IdentityAppFactory.PostFormAsync(anonymous, "/applications/lookup", new() { ["Code"] = "", ["IdNumber"] = "123" });
         var malformedHtml = WebUtility.HtmlDecode(await malformed.Content.ReadAsStringAsync());
