@@ -173,7 +173,7 @@ public sealed partial class ApplicationIntake(
         var subject = $"Hồ sơ {application.Code} đã được gửi";
         var body = $"Hồ sơ {application.Code} ({application.ProcedureName}) của {application.ApplicantName} đã được gửi. "
             + $"Theo dõi hồ sơ: {tracking.OwnPageUrl(application.Code)} (đăng nhập), hoặc tra cứu không cần đăng nhập tại "
-            + $"{tracking.Url(application.Code)} bằng số định danh cá nhân của người nộp.";
+            + $"{tracking.LookupUrl(application.Code)} bằng số định danh cá nhân của người nộp.";
         var messages = new List<NotificationMessage>();
         if (application.ApplicantEmail is { } email)
         {

@@ -12,15 +12,18 @@ public sealed class TrackingLink(SigningOptions options)
 {
     public const string LookupPath = "/applications/lookup";
 
-    /// <summary>The address printed on paper: <c>PublicBaseUrl</c> is the one the public reaches OneStop at for years.</summary>
-    public string Url(string applicationCode) => $"{options.PublicBaseUrl}{LookupPath}?code={Uri.EscapeDataString(applicationCode)}";
+    /// <summary>The public look-up with the code filled in; <c>PublicBaseUrl</c> is the address the public reaches OneStop at for years.</summary>
+    public string LookupUrl(string applicationCode) => $"{options.PublicBaseUrl}{LookupPath}?code={Uri.EscapeDataString(applicationCode)}";
 
     /// <summary>The applicant's own page of the application (signing in leads there), for e-mails to the applicant.</summary>
     public string OwnPageUrl(string applicationCode) => $"{options.PublicBaseUrl}/my-applications/{Uri.EscapeDataString(applicationCode)}";
 
+    /// <summary>The applicant's form that answers a request for documents.</summary>
+    public string SupplementUrl(string applicationCode) => OwnPageUrl(applicationCode) + "/supplement";
+
     /// <summary>The QR code of a receipt and the sentence beside it, for a citizen who has the paper and a phone.</summary>
     public VerificationMark Mark(string applicationCode) => new(
-        Url(applicationCode),
+        LookupUrl(applicationCode),
         $"Tra cứu tình trạng hồ sơ: quét mã QR, hoặc vào {options.PublicBaseUrl}{LookupPath}, nhập mã hồ sơ {applicationCode} " +
         "và số định danh cá nhân của người nộp.");
 }

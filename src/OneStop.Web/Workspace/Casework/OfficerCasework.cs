@@ -381,7 +381,7 @@ public sealed class OfficerCasework(
         {
             // Where to act on it: the supplement form itself when documents are asked for, the application's page otherwise.
             var emailBody = action == "request-supplement"
-                ? $"{body} Gửi giấy tờ bổ sung tại: {tracking.OwnPageUrl(application.Code)}/supplement (cần đăng nhập)."
+                ? $"{body} Gửi giấy tờ bổ sung tại: {tracking.SupplementUrl(application.Code)} (cần đăng nhập)."
                 : $"{body} Xem chi tiết tại: {tracking.OwnPageUrl(application.Code)} (cần đăng nhập).";
             messages.Add(new NotificationMessage { Channel = NotificationChannel.Email, Recipient = email, Subject = subject, Body = emailBody, Reference = application.Code, Kind = kind, CreatedAt = now });
         }
