@@ -30,6 +30,14 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
         Assert.Contains("Được tiếp nhận", html, StringComparison.Ordinal);
         Assert.Contains("Mới", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/apply/drafts\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("chờ bạn bổ sung", html, StringComparison.Ordinal);
+
+        // An application that waits for documents says so at the top and leads to its supplement form.
+        await StepAsync(app.Services, older.Code, "request-supplement", "supplement-requested", "Bổ sung giấy xác nhận chỗ ở", stopsClock: true);
+        var waiting = WebUtility.HtmlDecode(await browser.GetStringAsync("/my-applications"));
+        Assert.Contains("1 hồ sơ đang chờ bạn bổ sung giấy tờ", waiting, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/my-applications/{older.Code}/supplement\"", waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/my-applications/{newer.Code}/supplement\"", waiting, StringComparison.Ordinal);
 
         // A province-level procedure's receipt is headed by the department under its own superior.
         var receipt = PdfText.Of(await browser.GetByteArrayAsync($"/applications/{newer.Code}/receipt.pdf"));
