@@ -70,6 +70,12 @@ public sealed class WorkflowPathTests(WorkspaceAppFactory app) : IClassFixture<W
             var kinds = await db.Set<NotificationMessage>().Where(n => n.Reference == application.Code).Select(n => n.Kind).ToListAsync();
             Assert.Equal(2, kinds.Count(k => k == "applications.received"));
             Assert.Equal(2, kinds.Count(k => k == "applications.result-ready"));
+
+            // The other steps' e-mails lead to the application's own page; text messages carry no link.
+            var resultReady = await db.Set<NotificationMessage>().Where(n => n.Reference == application.Code && n.Kind == "applications.result-ready").ToListAsync();
+            Assert.Contains($"Xem chi tiết tại: {app.Services.GetRequiredService<SigningOptions>().PublicBaseUrl}/my-applications/{application.Code} ",
+                Assert.Single(resultReady, m => m.Channel == NotificationChannel.Email).Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("http", Assert.Single(resultReady, m => m.Channel == NotificationChannel.Sms).Body, StringComparison.Ordinal);
         }
 
         var sheet = await receptionist.GetAsync($"/workspace/applications/{application.Code}/control-sheet");

@@ -34,7 +34,8 @@ internal static class SampleDocuments
         "0912345678", null, "Đăng ký khai sinh",
         [new("Tờ khai đăng ký khai sinh", true, 1), new("Giấy chứng sinh", true, 1)],
         1, "03 ngày làm việc", ReceivedAt, ReceivedAt.AddDays(3), "Bộ phận Một cửa Phường Ba Đình", "01", "27",
-        new Signatory("NGƯỜI TIẾP NHẬN HỒ SƠ", "Trần Văn Đức")));
+        new Signatory("NGƯỜI TIẾP NHẬN HỒ SƠ", "Trần Văn Đức"),
+        new VerificationMark("http://127.0.0.1:5080/applications/lookup?code=000.00.01.H01-260202-0001", "Tra cứu tình trạng hồ sơ: quét mã QR.")));
 
     public static OfficialDocument Apology() => DocumentTemplates.Apology(new ApologyData(
         BaDinh, "03/XL", new DateOnly(2026, 2, 5), "bà Nguyễn Thị Hường", "000.00.01.H01-260202-0001", "Đăng ký khai sinh",

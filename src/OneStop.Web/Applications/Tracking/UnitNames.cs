@@ -79,5 +79,4 @@ public sealed class UnitNames(IAdministrativeUnitDirectory units, TimeProvider c
     private static string Lowered(string fullName) => char.ToLower(fullName[0], VietnameseFormat.Culture) + fullName[1..];
 
     private static string Upper(string text) => text.ToUpper(VietnameseFormat.Culture);
-
 }

@@ -47,7 +47,7 @@ public sealed record ReceiptData(
     string? LedgerBook,
     string? LedgerEntry,
     Signatory Receptionist,
-    VerificationMark? Tracking = null);
+    VerificationMark? Tracking);
 
 /// <summary>Form 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả.</summary>
 public sealed record ApologyData(
