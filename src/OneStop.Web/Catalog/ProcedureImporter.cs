@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Web.Audit;
 using OneStop.Web.Catalog.Loading;
 using OneStop.Web.Catalog.Search;
 using OneStop.Web.Catalog.Storage;
@@ -23,8 +25,12 @@ public interface IProcedureImporter
 /// <summary>What an import did; <c>Created</c> is false when the content was already the current version's.</summary>
 public sealed record ProcedureImportResult(string Code, int Version, bool Created, string ContentHash);
 
-internal sealed class ProcedureImporter(OneStopDbContext db, ProcedureDefinitionReader reader, ProcedureVersionCache cache, TimeProvider clock) : IProcedureImporter
+internal sealed class ProcedureImporter(
+    OneStopDbContext db, ProcedureDefinitionReader reader, ProcedureVersionCache cache, TimeProvider clock, IAuditTrail audit) : IProcedureImporter
 {
+    /// <summary>The audit action of every published version, from a file or an import.</summary>
+    public const string PublishedAction = "catalog.procedure-published";
+
     public const string ImportSource = "import";
     public const string FileSourcePrefix = "file:";
 
@@ -127,6 +133,20 @@ internal sealed class ProcedureImporter(OneStopDbContext db, ProcedureDefinition
         procedure.SearchText = SearchTextOf(read);
         procedure.UpdatedAt = now;
 
+        // A new version changes the fees, deadlines and form of every application submitted from now on, so it goes
+        // to the hash-chained trail in the same save; the repository's files publish as the system.
+        audit.Add(new AuditEvent(PublishedAction)
+        {
+            Subject = "procedure:" + definition.Code,
+            Actor = fromFile ? AuditActor.System : null,
+            Details = new Dictionary<string, string?>
+            {
+                ["version"] = version.Version.ToString(CultureInfo.InvariantCulture),
+                ["contentHash"] = read.ContentHash,
+                ["source"] = source,
+                ["importedBy"] = importedBy,
+            },
+        });
         await db.SaveChangesAsync(cancellationToken);
         cache.ForgetCurrent(definition.Code);
         return new ProcedureImportResult(definition.Code, version.Version, true, read.ContentHash);

@@ -96,6 +96,22 @@ public sealed class SignedInAdministrationTests(IdentityAppFactory app) : IClass
         Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
         Assert.Equal(version, (await repeated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
 
+        // The new version went to the hash-chained audit trail once, by the signed-in administrator; the repeat added
+        // nothing. The version the repository's file published at start-up is there too, by the system.
+        await app.Services.GetRequiredService<AuditChainer>().ChainAllQueuedAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            var published = await db.Set<AuditEntry>().AsNoTracking()
+                .Where(e => e.Action == "catalog.procedure-published" && e.Subject == "procedure:2.000815")
+                .OrderBy(e => e.Sequence)
+                .ToListAsync();
+            var imported = Assert.Single(published, e => e.Details!.Contains($"\"version\":\"{version}\"", StringComparison.Ordinal));
+            Assert.StartsWith("officer:", imported.ActorId, StringComparison.Ordinal);
+            Assert.Contains("\"source\":\"import\"", imported.Details, StringComparison.Ordinal);
+            Assert.Contains(published, e => e.ActorId == "system" && e.Details!.Contains("\"source\":\"file:", StringComparison.Ordinal));
+        }
+
         var current = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/procedures/2.000815");
         Assert.Contains("của xã", current.GetRawText(), StringComparison.Ordinal);
         var previous = await app.CreateClient().GetAsync($"/api/procedures/2.000815/versions/{version - 1}");

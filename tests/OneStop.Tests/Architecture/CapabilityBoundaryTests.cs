@@ -40,7 +40,7 @@ public sealed class CapabilityBoundaryTests
         ["Exchange"] = ["Registries"],
         ["Registries"] = [],
         ["Calendar"] = ["Audit"],
-        ["Catalog"] = [],
+        ["Catalog"] = ["Audit"],
         ["Audit"] = [],
         ["Identity"] = ["Audit"],
         ["Notifications"] = [],
