@@ -62,6 +62,9 @@ internal sealed class ImportModel(IProcedureImporter importer, IProcedureCatalog
             using var buffer = new MemoryStream();
             await Definition.CopyToAsync(buffer, cancellationToken);
             content = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.ToArray());
+
+            // Editors on Windows often save UTF-8 with a byte-order mark; the API's reader drops it, so the page does too.
+            content = content.TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)
         {
