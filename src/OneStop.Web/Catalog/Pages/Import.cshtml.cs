@@ -17,11 +17,17 @@ namespace OneStop.Web.Catalog.Pages;
 /// </summary>
 [Authorize(Policy = Policies.ProvinceAdministrator)]
 [OfficerAccess(Roles.ProvinceAdministrator)]
-[RequestSizeLimit(CatalogApi.MaxImportBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = CatalogApi.MaxImportBytes + 64 * 1024)]
+[RequestSizeLimit(LargestRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = LargestRequestBytes)]
 internal sealed class ImportModel(IProcedureImporter importer, IProcedureCatalog catalog, IStringLocalizer<CatalogText> text) : PageModel
 {
     public const string FileField = "definition";
+
+    /// <summary>
+    /// Well above the largest file imported, so that a file somewhat too large still reaches the page and gets its
+    /// own message instead of the server's bare refusal; only a province administrator gets this far.
+    /// </summary>
+    private const int LargestRequestBytes = 4 * CatalogApi.MaxImportBytes;
 
     [BindProperty(Name = FileField)]
     public IFormFile? Definition { get; set; }
