@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OneStop.Testing;
 using OneStop.Web.Applications;
 using OneStop.Web.Applications.Intake;
 using OneStop.Web.Applications.Model;
@@ -600,7 +601,7 @@ internal static class ApplicationsLoad
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseContentRoot(WebProjectDirectory());
+            builder.UseContentRoot(Path.Combine(Repository.Root, "src", "OneStop.Web"));
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("ConnectionStrings:OneStop", connection);
             builder.UseSetting("Database:ApplyMigrationsAtStartup", "true");
@@ -619,17 +620,6 @@ internal static class ApplicationsLoad
             }
 
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, BareEndpoint>());
-        }
-
-        private static string WebProjectDirectory()
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OneStop.slnx")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Run from the repository."), "src", "OneStop.Web");
         }
 
         private sealed class BareEndpoint : IStartupFilter

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Testing;
 using OneStop.Web.Exchange.Catalog;
 using OneStop.Web.Exchange.Gateway;
 using OneStop.Web.Exchange.Log;
@@ -27,7 +28,7 @@ internal static class GatewayBreakdown
         Directory.CreateDirectory(directory);
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseContentRoot(WebProjectDirectory());
+            builder.UseContentRoot(Path.Combine(Repository.Root, "src", "OneStop.Web"));
             builder.UseEnvironment("Production");
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:OneStop", $"Data Source={Path.Combine(directory, "onestop.db")};Default Timeout=30");
@@ -161,17 +162,6 @@ internal static class GatewayBreakdown
         }
 
         return 0;
-    }
-
-    private static string WebProjectDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OneStop.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Run from the repository."), "src", "OneStop.Web");
     }
 
     private static ExchangeLogEntry SampleEntry(string subject) => new()

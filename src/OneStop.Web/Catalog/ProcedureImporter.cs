@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Web.Audit;
+using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Catalog.Loading;
 using OneStop.Web.Catalog.Search;
 using OneStop.Web.Catalog.Storage;
 using OneStop.Web.Shared.Persistence;
+using OneStop.Web.Shared.Security;
 
 namespace OneStop.Web.Catalog;
 
@@ -23,7 +26,7 @@ public interface IProcedureImporter
 }
 
 /// <summary>What an import did; <c>Created</c> is false when the content was already the current version's.</summary>
-public sealed record ProcedureImportResult(string Code, int Version, bool Created, string ContentHash);
+public sealed record ProcedureImportResult(string Code, LocalizedText Name, int Version, bool Created, string ContentHash);
 
 internal sealed class ProcedureImporter(
     OneStopDbContext db, ProcedureDefinitionReader reader, ProcedureVersionCache cache, TimeProvider clock, IAuditTrail audit) : IProcedureImporter
@@ -33,6 +36,10 @@ internal sealed class ProcedureImporter(
 
     public const string ImportSource = "import";
     public const string FileSourcePrefix = "file:";
+
+    /// <summary>How an import names the signed-in person who made it, on the version and in the audit trail.</summary>
+    public static string ImporterName(ClaimsPrincipal user) =>
+        user.FindFirst(OneStopClaimTypes.FullName)?.Value ?? user.Identity?.Name ?? "unknown";
 
     public Task<ProcedureImportResult> ImportAsync(string content, ProcedureFileFormat format, string? importedBy, CancellationToken cancellationToken = default)
     {
@@ -76,7 +83,7 @@ internal sealed class ProcedureImporter(
                 .SingleAsync(cancellationToken);
             if (current == read.ContentHash)
             {
-                return new ProcedureImportResult(definition.Code, procedure.CurrentVersion, false, read.ContentHash);
+                return new ProcedureImportResult(definition.Code, definition.Name, procedure.CurrentVersion, false, read.ContentHash);
             }
 
             if (fromFile)
@@ -88,7 +95,7 @@ internal sealed class ProcedureImporter(
                     .FirstOrDefaultAsync(cancellationToken);
                 if (lastFromFiles == read.ContentHash)
                 {
-                    return new ProcedureImportResult(definition.Code, procedure.CurrentVersion, false, read.ContentHash);
+                    return new ProcedureImportResult(definition.Code, definition.Name, procedure.CurrentVersion, false, read.ContentHash);
                 }
             }
         }
@@ -149,7 +156,7 @@ internal sealed class ProcedureImporter(
         });
         await db.SaveChangesAsync(cancellationToken);
         cache.ForgetCurrent(definition.Code);
-        return new ProcedureImportResult(definition.Code, version.Version, true, read.ContentHash);
+        return new ProcedureImportResult(definition.Code, definition.Name, version.Version, true, read.ContentHash);
     }
 
     private static string SearchTextOf(ReadProcedure read)

@@ -32,6 +32,7 @@ public sealed class ImportPageTests(IdentityAppFactory app) : IClassFixture<Iden
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var published = await first.Content.ReadAsStringAsync();
         Assert.Contains("Đã công bố phiên bản", published, StringComparison.Ordinal);
+        Assert.Contains("3.000333 – Cấp Phiếu lý lịch tư pháp.", published, StringComparison.Ordinal);
         Assert.Contains("href=\"/procedures/3.000333\"", published, StringComparison.Ordinal);
 
         var current = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/procedures/3.000333");

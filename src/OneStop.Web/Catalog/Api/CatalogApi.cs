@@ -210,7 +210,7 @@ internal static class CatalogApi
             }
         }
 
-        var importedBy = user.FindFirst(OneStopClaimTypes.FullName)?.Value ?? user.Identity?.Name ?? "unknown";
+        var importedBy = ProcedureImporter.ImporterName(user);
         try
         {
             var result = await importer.ImportAsync(builder.ToString(), format, importedBy, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +18,7 @@ namespace OneStop.Web.Catalog.Pages;
 [OfficerAccess(Roles.ProvinceAdministrator)]
 [RequestSizeLimit(LargestRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = LargestRequestBytes)]
-internal sealed class ImportModel(IProcedureImporter importer, IProcedureCatalog catalog, IStringLocalizer<CatalogText> text) : PageModel
+internal sealed class ImportModel(IProcedureImporter importer, IStringLocalizer<CatalogText> text) : PageModel
 {
     public const string FileField = "definition";
 
@@ -34,9 +33,6 @@ internal sealed class ImportModel(IProcedureImporter importer, IProcedureCatalog
 
     /// <summary>What the import did, when it did something.</summary>
     public ProcedureImportResult? Imported { get; private set; }
-
-    /// <summary>The name of the procedure just imported, in the page's language.</summary>
-    public string? ImportedName { get; private set; }
 
     /// <summary>The problems of a file that did not pass its checks, as the checks word them.</summary>
     public IReadOnlyList<DefinitionProblem> Problems { get; private set; } = [];
@@ -77,10 +73,9 @@ internal sealed class ImportModel(IProcedureImporter importer, IProcedureCatalog
             return Refused(text["Tệp này không phải văn bản UTF-8: hãy lưu lại tệp với bảng mã UTF-8."]);
         }
 
-        var importedBy = User.FindFirstValue(OneStopClaimTypes.FullName) ?? User.Identity?.Name ?? "unknown";
         try
         {
-            Imported = await importer.ImportAsync(content, format, importedBy, cancellationToken);
+            Imported = await importer.ImportAsync(content, format, ProcedureImporter.ImporterName(User), cancellationToken);
         }
         catch (InvalidProcedureDefinitionException invalid)
         {
@@ -88,8 +83,6 @@ internal sealed class ImportModel(IProcedureImporter importer, IProcedureCatalog
             return Refused(text["Tệp có {0} lỗi nên chưa được nhập; không có gì thay đổi. Sửa các lỗi liệt kê bên dưới rồi gửi lại.", invalid.Problems.Count]);
         }
 
-        var published = await catalog.GetCurrentAsync(Imported.Code, cancellationToken);
-        ImportedName = published?.Definition.Name.Current;
         return Page();
     }
 
