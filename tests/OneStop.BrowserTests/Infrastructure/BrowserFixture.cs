@@ -125,14 +125,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }
 
-    /// <summary>Runs axe-core in the page; returns the serious and critical violations.</summary>
+    /// <summary>
+    /// Runs axe-core in the page; returns the serious and critical violations, and a title that does not say which
+    /// page this is (WCAG 2.4.2), which axe cannot judge: it only checks that a title exists.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page)
     {
         var results = await page.RunAxe();
-        return results.Violations
+        var violations = results.Violations
             .Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
             .ToList();
+        var title = await page.TitleAsync();
+        if (!title.EndsWith(" – OneStop", StringComparison.Ordinal) || title.Length <= " – OneStop".Length)
+        {
+            violations.Add($"page-titled (serious): the title \"{title}\" does not name the page at {page.Url}");
+        }
+
+        return violations;
     }
 
     public async Task DisposeAsync()

@@ -78,6 +78,15 @@ public sealed class ImportPageTests(IdentityAppFactory app) : IClassFixture<Iden
             Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
             Assert.Contains("không thể nhập", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+
+        // Larger than the page takes at all: refused before the form is read, by a page that says why.
+        var refused = await PostFileAsync(browser, "rat-lon.yaml", new byte[5 * 1024 * 1024]);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        var explanation = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("<title>Tệp gửi lên quá lớn – OneStop</title>", explanation, StringComparison.Ordinal);
+        Assert.Contains("Trang này nhận tối đa 2 MB mỗi lần gửi. Chưa có gì được lưu", explanation, StringComparison.Ordinal);
+        Assert.Contains("href=\"/procedures/import\"", explanation, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/api/procedures/9.999998")).StatusCode);
     }
 
     [Fact]

@@ -106,6 +106,19 @@ public sealed class HostTests(OneStopAppFactory app) : IClassFixture<OneStopAppF
         Assert.Contains("lang=\"vi\"", html);
     }
 
+    [Theory]
+    [InlineData("/", "Trang chủ – OneStop")]
+    [InlineData("/procedures", "Thủ tục hành chính – OneStop")]
+    [InlineData("/applications/lookup", "Tra cứu hồ sơ – OneStop")]
+    [InlineData("/calendar", "Lịch làm việc – OneStop")]
+    [InlineData("/verify", "Kiểm tra văn bản điện tử – OneStop")]
+    [InlineData("/no-such-page", "Không tìm thấy trang – OneStop")]
+    public async Task Each_page_is_titled_with_what_it_is(string path, string title)
+    {
+        var html = await (await app.CreateClient().GetAsync(path)).Content.ReadAsStringAsync();
+        Assert.Contains($"<title>{title}</title>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_language_switch_turns_the_pages_into_English_and_back()
     {

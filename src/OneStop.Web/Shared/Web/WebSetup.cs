@@ -63,6 +63,7 @@ public static class WebSetup
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseOversizedRequestRefusal());
 
         // After routing, so that an endpoint whose answer is the same in every language runs without a request
         // culture (ADR 0081); everything after this line sees the person's language.
