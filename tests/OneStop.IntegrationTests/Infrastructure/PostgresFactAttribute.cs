@@ -19,3 +19,15 @@ public sealed class PostgresFactAttribute(string reason) : ProviderFactAttribute
 
 /// <summary>A test of the embedded SQLite default itself; run once, in the SQLite pass, and skipped with the reason on PostgreSQL.</summary>
 public sealed class SqliteFactAttribute(string reason) : ProviderFactAttribute(DatabaseProvider.Sqlite, reason);
+
+/// <summary>The theory form of <see cref="SqliteFactAttribute"/>.</summary>
+public sealed class SqliteTheoryAttribute : TheoryAttribute
+{
+    public SqliteTheoryAttribute(string reason)
+    {
+        if (TestDatabase.RunProvider != DatabaseProvider.Sqlite)
+        {
+            Skip = reason;
+        }
+    }
+}

@@ -16,13 +16,20 @@ public sealed partial class RunCommandTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
-    [SqliteFact("The run command starts on the embedded SQLite database; the SQLite pass runs it.")]
-    public async Task The_program_on_a_new_demo_database_prints_its_address_and_the_demo_accounts_and_answers_there()
+    /// <summary>
+    /// From its project folder, as <c>dotnet run</c> starts it, and from the program's own folder with no source tree
+    /// around it, as a published program is started.
+    /// </summary>
+    [SqliteTheory("The run command starts on the embedded SQLite database; the SQLite pass runs it.")]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_program_on_a_new_demo_database_prints_its_address_and_the_demo_accounts_and_answers_there(bool fromProjectFolder)
     {
         var data = Path.Combine(Path.GetTempPath(), "onestop-run-" + Guid.NewGuid().ToString("N"));
         var output = new StringBuilder();
         var bannerPrinted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var program = new Process { StartInfo = StartInfo(data) };
+        var folder = fromProjectFolder ? Path.Combine(Repository.Root, "src", "OneStop.Web") : AppContext.BaseDirectory;
+        using var program = new Process { StartInfo = StartInfo(folder, data) };
         DataReceivedEventHandler keep = (_, line) =>
         {
             if (line.Data is null)
@@ -88,11 +95,11 @@ public sealed partial class RunCommandTests
         }
     }
 
-    private static ProcessStartInfo StartInfo(string data)
+    private static ProcessStartInfo StartInfo(string folder, string data)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = Path.Combine(Repository.Root, "src", "OneStop.Web"),
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -6,17 +6,19 @@ namespace OneStop.Tests.Registries;
 /// <summary>The synthetic world is the same on every run and its registries agree with each other.</summary>
 public sealed class SyntheticWorldTests
 {
-    private static readonly Lazy<AddressBook> Book = new(() => AddressBook.Load(DataDirectory()));
+    private static readonly Lazy<AddressBook> Book = new(AddressBook.LoadShipped);
 
-    private static string DataDirectory()
+    [Fact]
+    public void The_program_carries_the_same_unit_files_as_the_repository()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "src", "OneStop.Web", "AdministrativeUnits", "Data")))
-        {
-            directory = directory.Parent;
-        }
+        var folder = AddressBook.Load(Path.Combine(Repository.Root, "src", "OneStop.Web", "AdministrativeUnits", "Data"));
 
-        return Path.Combine(directory!.FullName, "src", "OneStop.Web", "AdministrativeUnits", "Data");
+        Assert.Equal(folder.Communes.Count, Book.Value.Communes.Count);
+        Assert.Equal(folder.ProvinceNames, Book.Value.ProvinceNames);
+        Assert.Equal(
+            folder.Communes.Select(c => $"{c.Code} {c.Name} ← {string.Join(",", c.Predecessors.Select(p => p.Code))}"),
+            Book.Value.Communes.Select(c => $"{c.Code} {c.Name} ← {string.Join(",", c.Predecessors.Select(p => p.Code))}"));
+        Assert.Equal(34, Book.Value.ProvinceNames.Count);
     }
 
     private static WorldBatch Generate(int people)

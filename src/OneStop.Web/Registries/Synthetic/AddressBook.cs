@@ -29,33 +29,43 @@ public sealed class AddressBook
 
     public IReadOnlyDictionary<string, IReadOnlyList<NewCommune>> ByProvince { get; }
 
-    /// <summary>The directory holding <c>units-2026-04-30.json</c>, <c>splits-2025-07-01.json</c> and <c>units-2025-03-01.json</c>.</summary>
-    public static string FindDataDirectory(IConfiguration configuration, string contentRoot)
+    // The files travel inside the program (see OneStop.Web.csproj), so a published program needs no source tree.
+    private const string ShippedResourcePrefix = "AdministrativeUnits/Data/";
+
+    /// <summary>
+    /// The address book of the files set in <c>Registries:AddressDataDirectory</c> if one is set, else of the copies
+    /// shipped inside the program.
+    /// </summary>
+    public static AddressBook Load(IConfiguration configuration)
     {
         var configured = configuration["Registries:AddressDataDirectory"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        foreach (var root in new[] { contentRoot, AppContext.BaseDirectory })
-        {
-            var candidate = Path.Combine(root, "AdministrativeUnits", "Data");
-            if (File.Exists(Path.Combine(candidate, "units-2026-04-30.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            "The administrative-unit data files were not found; set Registries:AddressDataDirectory to the folder holding units-2026-04-30.json.");
+        return string.IsNullOrWhiteSpace(configured) ? LoadShipped() : Load(configured);
     }
 
-    public static AddressBook Load(string directory)
+    /// <summary>The address book of the unit files shipped inside the program.</summary>
+    public static AddressBook LoadShipped()
+    {
+        var assembly = typeof(AddressBook).Assembly;
+        return Load(fileName =>
+        {
+            using var stream = assembly.GetManifestResourceStream(ShippedResourcePrefix + fileName)
+                ?? throw new InvalidOperationException(
+                    $"The unit file {fileName} is not shipped inside {assembly.GetName().Name}; set Registries:AddressDataDirectory to a folder holding it.");
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        });
+    }
+
+    /// <summary>The address book of the unit files in a folder.</summary>
+    public static AddressBook Load(string directory) =>
+        Load(fileName => File.ReadAllBytes(Path.Combine(directory, fileName)));
+
+    private static AddressBook Load(Func<string, byte[]> read)
     {
         // Old commune → district, from the units before the merger.
         var districtOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var old = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "units-2025-03-01.json"))))
+        using (var old = JsonDocument.Parse(read("units-2025-03-01.json")))
         {
             foreach (var province in old.RootElement.EnumerateArray())
             {
@@ -75,7 +85,7 @@ public sealed class AddressBook
 
         // New commune ← old communes, from the splits of July 2025.
         var predecessors = new Dictionary<string, List<OldCommune>>(StringComparer.Ordinal);
-        using (var splits = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "splits-2025-07-01.json"))))
+        using (var splits = JsonDocument.Parse(read("splits-2025-07-01.json")))
         {
             foreach (var province in splits.RootElement.GetProperty("data").EnumerateArray())
             {
@@ -109,7 +119,7 @@ public sealed class AddressBook
 
         var result = new List<NewCommune>();
         var provinceNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var units = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "units-2026-04-30.json"))))
+        using (var units = JsonDocument.Parse(read("units-2026-04-30.json")))
         {
             foreach (var province in units.RootElement.EnumerateArray())
             {

@@ -33,7 +33,6 @@ internal sealed partial class RegistriesSeeder(
     RegistriesOptions options,
     DemoMode demo,
     IConfiguration configuration,
-    IWebHostEnvironment environment,
     ILogger<RegistriesSeeder> logger) : IDataSeeder
 {
     public int Order => 50;
@@ -48,7 +47,7 @@ internal sealed partial class RegistriesSeeder(
         }
 
         var watch = Stopwatch.StartNew();
-        var book = AddressBook.Load(AddressBook.FindDataDirectory(configuration, environment.ContentRootPath));
+        var book = AddressBook.Load(configuration);
         var world = new SyntheticWorld(book, options.Seed, options.HomeProvince);
         var writer = new BulkWriter(db);
         var people = 0;
