@@ -44,7 +44,8 @@ internal sealed class CatalogSeeder(CatalogOptions options, IWebHostEnvironment 
                 if (codesInGroup.TryGetValue(read.Definition.Code, out var other))
                 {
                     throw new InvalidProcedureDefinitionException(file.Name,
-                        [new DefinitionProblem("code", $"'{read.Definition.Code}' is also the code of '{other}'; one file per procedure.")]);
+                        [new DefinitionProblem("code", $"'{read.Definition.Code}' is also the code of '{other}'; one file per procedure.",
+                            $"'{read.Definition.Code}' cũng là mã của '{other}'; mỗi thủ tục một tệp.")]);
                 }
 
                 codesInGroup[read.Definition.Code] = file.Name;

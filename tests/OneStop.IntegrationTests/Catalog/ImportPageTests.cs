@@ -57,8 +57,13 @@ public sealed class ImportPageTests(IdentityAppFactory app) : IClassFixture<Iden
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var page = await invalid.Content.ReadAsStringAsync();
         Assert.Contains("lỗi nên chưa được nhập", page, StringComparison.Ordinal);
-        Assert.Contains("<td lang=\"en\">", page, StringComparison.Ordinal);
+        Assert.Contains("là mục bắt buộc nhưng chưa có.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("is required but missing", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/api/procedures/9.999998")).StatusCode);
+
+        var unclosed = await PostFileAsync(browser, "ngoac.yaml", Encoding.UTF8.GetBytes("code: [\"9.999998\"\nname:\n  vi: Ngoặc chưa đóng\n"));
+        Assert.Equal(HttpStatusCode.BadRequest, unclosed.StatusCode);
+        Assert.Contains("chưa đóng không?", await unclosed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var none = await PostFileAsync(browser, null, null);
         Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
@@ -87,6 +92,12 @@ public sealed class ImportPageTests(IdentityAppFactory app) : IClassFixture<Iden
         Assert.Contains("Trang này nhận tối đa 2 MB mỗi lần gửi. Chưa có gì được lưu", explanation, StringComparison.Ordinal);
         Assert.Contains("href=\"/procedures/import\"", explanation, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/api/procedures/9.999998")).StatusCode);
+
+        // In English the same problems read in English.
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/language/en?returnUrl=%2Fprocedures%2Fimport")).StatusCode);
+        var english = await (await PostFileAsync(browser, "thieu.yaml", Encoding.UTF8.GetBytes("code: \"9.999998\"\nname:\n  vi: Thiếu mọi thứ\n"))).Content.ReadAsStringAsync();
+        Assert.Contains("is required but missing.", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("là mục bắt buộc", english, StringComparison.Ordinal);
     }
 
     [Fact]

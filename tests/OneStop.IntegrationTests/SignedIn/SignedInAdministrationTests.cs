@@ -133,6 +133,12 @@ public sealed class SignedInAdministrationTests(IdentityAppFactory app) : IClass
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var missing = await app.CreateClient().GetAsync("/api/procedures/9.999999");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // A bracket left open makes the YAML reader give up in its own way; still the author's file, still a 400.
+        var unclosed = await administrator.PostAsync("/api/procedures/import",
+            new StringContent("code: [\"9.999999\"\nname:\n  vi: Ngoặc chưa đóng\n", Encoding.UTF8, "application/yaml"));
+        Assert.Equal(HttpStatusCode.BadRequest, unclosed.StatusCode);
+        Assert.Contains("not valid YAML", await unclosed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
 }

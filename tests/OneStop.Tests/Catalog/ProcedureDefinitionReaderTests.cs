@@ -163,6 +163,56 @@ public sealed class ProcedureDefinitionReaderTests
         Assert.NotEqual(original.ContentHash, changed.ContentHash);
     }
 
+    /// <summary>Broken variants of the birth registration file, each giving problems of another check.</summary>
+    public static TheoryData<string, string, string> BrokenFiles() => new()
+    {
+        { "broken.yaml", "          type: date\n", "          type: calendar\n" },
+        { "broken.yaml", "publishedBy: Quyết định 163/QĐ-BTP\n", "publishedby: Quyết định 163/QĐ-BTP\n" },
+        { "broken.yaml", "code: \"1.001193\"", "code: \"1001193\"" },
+        { "broken.yaml", "amount: 8000", "amount: 8000.5" },
+        { "broken.yaml", "field: fatherKnown\n", "field: fatherIsKnown\n" },
+        { "broken.yaml", "in: [relative, other]", "in: [relative, neighbour]" },
+        { "broken.yaml", "      to: returned\n", "      to: handed-over\n" },
+        { "broken.yaml", "      budgetHours: 3\n", "      budgetHours: 30\n" },
+        { "broken.yaml", "{{childEthnicity}}", "{{childEthnic}}" },
+        { "broken.yaml", "code: \"1.001193\"", "code: [\"1.001193\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public void Every_problem_is_also_told_in_Vietnamese_for_the_import_page(string fileName, string original, string broken)
+    {
+        var content = BirthRegistration();
+        Assert.Contains(original, content, StringComparison.Ordinal);
+
+        var error = Refused(content.Replace(original, broken, StringComparison.Ordinal), fileName);
+
+        Assert.NotEmpty(error.Problems);
+        foreach (var problem in error.Problems)
+        {
+            Assert.NotEqual(problem.Message, problem.VietnameseMessage);
+            Assert.Matches("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", problem.VietnameseMessage);
+            Assert.Equal(problem.VietnameseMessage, problem.MessageFor(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")));
+            Assert.Equal(problem.Message, problem.MessageFor(System.Globalization.CultureInfo.GetCultureInfo("en")));
+        }
+    }
+
+    [Fact]
+    public void The_Vietnamese_text_keeps_what_the_English_names()
+    {
+        var wrongType = Assert.Single(Refused(BirthRegistration().Replace("          type: date\n", "          type: calendar\n", StringComparison.Ordinal)).Problems);
+        Assert.Contains("\"calendar\" không được phép", wrongType.VietnameseMessage, StringComparison.Ordinal);
+        Assert.Contains("yes-no", wrongType.VietnameseMessage, StringComparison.Ordinal);
+
+        var tooLong = Refused(BirthRegistration().Replace("      budgetHours: 3\n", "      budgetHours: 30\n", StringComparison.Ordinal)).Problems
+            .Single(p => p.Path == "workflow.actions");
+        Assert.Contains("35 giờ làm việc", tooLong.VietnameseMessage, StringComparison.Ordinal);
+        Assert.Contains("(8 giờ)", tooLong.VietnameseMessage, StringComparison.Ordinal);
+
+        var brokenYaml = Assert.Single(Refused("code: \"1.001193\"\nname:\n  vi: [unclosed\n").Problems);
+        Assert.Contains($"dòng {brokenYaml.Line}", brokenYaml.VietnameseMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_shipped_schema_is_valid_JSON_Schema_and_names_every_top_level_property()
     {

@@ -26,17 +26,17 @@ internal static partial class DefinitionRules
     {
         if (time.Unit == TimeUnit.SameDay && time.Amount is not null)
         {
-            problems.Add(new("processingTime.amount", "a same-day time has no amount; remove it or choose another unit."));
+            problems.Add(new("processingTime.amount", "a same-day time has no amount; remove it or choose another unit.", "thời hạn trong ngày không có số lượng; bỏ mục này hoặc chọn đơn vị khác."));
         }
 
         if (time.Unit != TimeUnit.SameDay && time.Amount is null)
         {
-            problems.Add(new("processingTime.amount", $"is required when the unit is {time.Unit}."));
+            problems.Add(new("processingTime.amount", $"is required when the unit is {time.Unit}.", $"là mục bắt buộc khi đơn vị là {time.Unit}."));
         }
 
         if (time.Unit != TimeUnit.SameDay && time.Cutoff is not null)
         {
-            problems.Add(new("processingTime.cutoff", "only a same-day time has a cut-off hour."));
+            problems.Add(new("processingTime.cutoff", "only a same-day time has a cut-off hour.", "chỉ thời hạn trong ngày mới có giờ tiếp nhận cuối (cutoff)."));
         }
     }
 
@@ -46,12 +46,12 @@ internal static partial class DefinitionRules
         {
             if (fees[i].Amounts.Count == 0 && !fees[i].SetByProvince)
             {
-                problems.Add(new($"fees[{i}].amounts", "needs at least one amount, unless setByProvince is true and the province has yet to set it."));
+                problems.Add(new($"fees[{i}].amounts", "needs at least one amount, unless setByProvince is true and the province has yet to set it.", "cần ít nhất một mức thu, trừ khi setByProvince là true và tỉnh chưa quy định mức thu."));
             }
 
             if (fees[i].Maximum is { } maximum && fees[i].Amounts.Any(a => a.Amount > maximum))
             {
-                problems.Add(new($"fees[{i}].maximum", "is lower than one of the fee's amounts."));
+                problems.Add(new($"fees[{i}].maximum", "is lower than one of the fee's amounts.", "thấp hơn một trong các mức thu của khoản phí này."));
             }
         }
     }
@@ -80,7 +80,7 @@ internal static partial class DefinitionRules
                 CheckField(field, path, seen, problems);
                 if (!seen.TryAdd(field.Key, field))
                 {
-                    problems.Add(new(path + ".key", $"'{field.Key}' is already the key of another field; keys are unique in the form."));
+                    problems.Add(new(path + ".key", $"'{field.Key}' is already the key of another field; keys are unique in the form.", $"'{field.Key}' đã là mã của một trường khác; mã trường trong biểu mẫu không được trùng."));
                 }
             }
         }
@@ -92,12 +92,12 @@ internal static partial class DefinitionRules
     {
         if (field.Type == FieldType.Select && field.Options.Count == 0)
         {
-            problems.Add(new(path + ".options", "a select field needs at least one option."));
+            problems.Add(new(path + ".options", "a select field needs at least one option.", "trường chọn (select) cần ít nhất một lựa chọn."));
         }
 
         if (field.Type != FieldType.Select && field.Options.Count > 0)
         {
-            problems.Add(new(path + ".options", $"only a select field has options, and this one is {field.Type}."));
+            problems.Add(new(path + ".options", $"only a select field has options, and this one is {field.Type}.", $"chỉ trường chọn (select) mới có lựa chọn, còn trường này có kiểu {field.Type}."));
         }
 
         Unique(field.Options.Select(o => o.Value), path + ".options", problems);
@@ -111,48 +111,48 @@ internal static partial class DefinitionRules
             }
             catch (ArgumentException e)
             {
-                problems.Add(new(path + ".validation.pattern", "is not a valid regular expression: " + e.Message));
+                problems.Add(new(path + ".validation.pattern", "is not a valid regular expression: " + e.Message, "không phải biểu thức chính quy hợp lệ."));
             }
         }
 
         if (rules.MinLength > rules.MaxLength)
         {
-            problems.Add(new(path + ".validation.minLength", "is greater than maxLength."));
+            problems.Add(new(path + ".validation.minLength", "is greater than maxLength.", "lớn hơn maxLength."));
         }
 
         if (rules.Min > rules.Max)
         {
-            problems.Add(new(path + ".validation.min", "is greater than max."));
+            problems.Add(new(path + ".validation.min", "is greater than max.", "lớn hơn max."));
         }
 
         if ((rules.Min is not null || rules.Max is not null) && field.Type != FieldType.Number)
         {
-            problems.Add(new(path + ".validation", "min and max apply to number fields; use minDate and maxDate for dates."));
+            problems.Add(new(path + ".validation", "min and max apply to number fields; use minDate and maxDate for dates.", "min và max chỉ dùng cho trường số; với ngày tháng hãy dùng minDate và maxDate."));
         }
 
         foreach (var (bound, name) in new[] { (rules.MinDate, "minDate"), (rules.MaxDate, "maxDate") })
         {
             if (bound is not null and not "today" && !DateOnly.TryParseExact(bound, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
             {
-                problems.Add(new($"{path}.validation.{name}", $"'{bound}' is not a real date; write today or yyyy-MM-dd."));
+                problems.Add(new($"{path}.validation.{name}", $"'{bound}' is not a real date; write today or yyyy-MM-dd.", $"'{bound}' không phải ngày có thật; ghi today hoặc theo dạng yyyy-MM-dd."));
             }
         }
 
         if ((rules.MinDate is not null || rules.MaxDate is not null) && field.Type != FieldType.Date)
         {
-            problems.Add(new(path + ".validation", "minDate and maxDate apply to date fields only."));
+            problems.Add(new(path + ".validation", "minDate and maxDate apply to date fields only.", "minDate và maxDate chỉ dùng cho trường ngày."));
         }
 
         if (field.SourceKey is { } sourceKey)
         {
             if (field.Source is null)
             {
-                problems.Add(new(path + ".sourceKey", "has no meaning without a source."));
+                problems.Add(new(path + ".sourceKey", "has no meaning without a source.", "không có ý nghĩa khi không có source (nguồn dữ liệu)."));
             }
 
             if (!earlier.ContainsKey(sourceKey))
             {
-                problems.Add(new(path + ".sourceKey", $"'{sourceKey}' is not a field asked before this one."));
+                problems.Add(new(path + ".sourceKey", $"'{sourceKey}' is not a field asked before this one.", $"'{sourceKey}' không phải trường được hỏi trước trường này."));
             }
         }
     }
@@ -161,12 +161,12 @@ internal static partial class DefinitionRules
     {
         if ((condition.EqualTo is null) == (condition.In is null))
         {
-            problems.Add(new(path, "give either equalTo or in, not both and not neither."));
+            problems.Add(new(path, "give either equalTo or in, not both and not neither.", "ghi một trong hai: equalTo hoặc in, không ghi cả hai và không bỏ cả hai."));
         }
 
         if (!earlier.TryGetValue(condition.Field, out var target))
         {
-            problems.Add(new(path + ".field", $"'{condition.Field}' is not a field asked before this one."));
+            problems.Add(new(path + ".field", $"'{condition.Field}' is not a field asked before this one.", $"'{condition.Field}' không phải trường được hỏi trước điều kiện này."));
             return;
         }
 
@@ -185,7 +185,7 @@ internal static partial class DefinitionRules
         {
             if (!allowed.Contains(value))
             {
-                problems.Add(new(path, $"'{value}' is not a value field '{condition.Field}' can take ({string.Join(", ", allowed)})."));
+                problems.Add(new(path, $"'{value}' is not a value field '{condition.Field}' can take ({string.Join(", ", allowed)}).", $"'{value}' không phải giá trị mà trường '{condition.Field}' có thể nhận ({string.Join(", ", allowed)})."));
             }
         }
     }
@@ -199,18 +199,18 @@ internal static partial class DefinitionRules
 
         if (!states.Contains(workflow.InitialState))
         {
-            problems.Add(new("workflow.initialState", $"'{workflow.InitialState}' is not one of the states."));
+            problems.Add(new("workflow.initialState", $"'{workflow.InitialState}' is not one of the states.", $"'{workflow.InitialState}' không phải một trong các trạng thái."));
             return;
         }
 
         if (finals.Contains(workflow.InitialState))
         {
-            problems.Add(new("workflow.initialState", "cannot be a final state."));
+            problems.Add(new("workflow.initialState", "cannot be a final state.", "không được là trạng thái kết thúc."));
         }
 
         if (finals.Count == 0)
         {
-            problems.Add(new("workflow.states", "at least one state must be final (e.g. result returned)."));
+            problems.Add(new("workflow.states", "at least one state must be final (e.g. result returned).", "cần ít nhất một trạng thái kết thúc (ví dụ: đã trả kết quả)."));
         }
 
         for (var i = 0; i < workflow.Actions.Count; i++)
@@ -218,17 +218,17 @@ internal static partial class DefinitionRules
             var action = workflow.Actions[i];
             foreach (var from in action.From.Where(f => !states.Contains(f)))
             {
-                problems.Add(new($"workflow.actions[{i}].from", $"'{from}' is not one of the states."));
+                problems.Add(new($"workflow.actions[{i}].from", $"'{from}' is not one of the states.", $"'{from}' không phải một trong các trạng thái."));
             }
 
             foreach (var from in action.From.Where(finals.Contains))
             {
-                problems.Add(new($"workflow.actions[{i}].from", $"'{from}' is final; no action leaves a final state."));
+                problems.Add(new($"workflow.actions[{i}].from", $"'{from}' is final; no action leaves a final state.", $"'{from}' là trạng thái kết thúc; không thao tác nào rời khỏi trạng thái kết thúc."));
             }
 
             if (!states.Contains(action.To))
             {
-                problems.Add(new($"workflow.actions[{i}].to", $"'{action.To}' is not one of the states."));
+                problems.Add(new($"workflow.actions[{i}].to", $"'{action.To}' is not one of the states.", $"'{action.To}' không phải một trong các trạng thái."));
             }
         }
 
@@ -242,7 +242,7 @@ internal static partial class DefinitionRules
             var state = workflow.States[i];
             if (!state.Final && !workflow.ActionsFrom(state.Key).Any())
             {
-                problems.Add(new($"workflow.states[{i}]", $"'{state.Key}' is not final but no action leaves it."));
+                problems.Add(new($"workflow.states[{i}]", $"'{state.Key}' is not final but no action leaves it.", $"'{state.Key}' không phải trạng thái kết thúc nhưng không có thao tác nào rời khỏi nó."));
             }
         }
 
@@ -260,7 +260,7 @@ internal static partial class DefinitionRules
         {
             if (!reachable.Contains(workflow.States[i].Key))
             {
-                problems.Add(new($"workflow.states[{i}]", $"'{workflow.States[i].Key}' cannot be reached from '{workflow.InitialState}'."));
+                problems.Add(new($"workflow.states[{i}]", $"'{workflow.States[i].Key}' cannot be reached from '{workflow.InitialState}'.", $"không thể đi từ '{workflow.InitialState}' đến '{workflow.States[i].Key}'."));
             }
         }
 
@@ -269,7 +269,8 @@ internal static partial class DefinitionRules
         if (budget > 0 && planned > budget)
         {
             problems.Add(new("workflow.actions",
-                $"the steps budget {planned} working hours on their longest path, more than the legal processing time allows ({budget})."));
+                $"the steps budget {planned} working hours on their longest path, more than the legal processing time allows ({budget}).",
+                $"các bước trên đường dài nhất cần {planned} giờ làm việc, nhiều hơn thời hạn giải quyết theo quy định ({budget} giờ)."));
         }
     }
 
@@ -283,7 +284,8 @@ internal static partial class DefinitionRules
                 if (!fields.ContainsKey(key) && !ResultTemplate.SystemPlaceholders.Contains(key))
                 {
                     problems.Add(new($"result.template.body.{language}",
-                        $"{{{{{key}}}}} is neither a form field nor one of {string.Join(", ", ResultTemplate.SystemPlaceholders)}."));
+                        $"{{{{{key}}}}} is neither a form field nor one of {string.Join(", ", ResultTemplate.SystemPlaceholders)}.",
+                        $"{{{{{key}}}}} không phải trường của biểu mẫu, cũng không phải một trong {string.Join(", ", ResultTemplate.SystemPlaceholders)}."));
                 }
             }
         }
@@ -293,7 +295,7 @@ internal static partial class DefinitionRules
     {
         foreach (var duplicate in keys.GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add(new(path, $"'{duplicate.Key}' appears {duplicate.Count()} times; keys must be unique."));
+            problems.Add(new(path, $"'{duplicate.Key}' appears {duplicate.Count()} times; keys must be unique.", $"'{duplicate.Key}' xuất hiện {duplicate.Count()} lần; mã không được trùng."));
         }
     }
 

@@ -15,9 +15,16 @@ public enum ProcedureFileFormat
     Json,
 }
 
-/// <summary>One thing wrong in a procedure file: where (a path such as <c>form.pages[0].fields[2].type</c>, and the line) and what.</summary>
-public sealed record DefinitionProblem(string Path, string Message, int? Line = null)
+/// <summary>
+/// One thing wrong in a procedure file: where (a path such as <c>form.pages[0].fields[2].type</c>, and the line) and
+/// what, in English for the API and the log and in Vietnamese for the administrator's import page.
+/// </summary>
+public sealed record DefinitionProblem(string Path, string Message, string VietnameseMessage, int? Line = null)
 {
+    /// <summary>What is wrong in the language of the person reading it: Vietnamese unless they chose English.</summary>
+    public string MessageFor(System.Globalization.CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "en" ? Message : VietnameseMessage;
+
     public override string ToString() =>
         (Path.Length == 0 ? "(document)" : Path) + (Line is { } line ? $" (line {line})" : "") + ": " + Message;
 }
@@ -88,16 +95,23 @@ public sealed class ProcedureDefinitionReader
         }
         catch (YamlException e)
         {
-            throw new InvalidProcedureDefinitionException(source, [new DefinitionProblem("", "not valid YAML: " + e.Message, (int)e.Start.Line)]);
+            var line = e.Start.Line > 0 ? (int?)e.Start.Line : null;
+            var vietnamese = e is ProcedureYamlException told
+                ? told.VietnameseMessage
+                : $"không đọc được YAML ở dòng {e.Start.Line}, cột {e.Start.Column}: kiểm tra thụt lề, dấu hai chấm sau tên mục và dấu ngoặc kép.";
+            throw new InvalidProcedureDefinitionException(source, [new DefinitionProblem("", "not valid YAML: " + e.Message, vietnamese, line)]);
         }
         catch (JsonException e)
         {
-            throw new InvalidProcedureDefinitionException(source, [new DefinitionProblem("", "not valid JSON: " + e.Message, (int?)e.LineNumber + 1)]);
+            throw new InvalidProcedureDefinitionException(source, [new DefinitionProblem("", "not valid JSON: " + e.Message,
+                $"không đọc được JSON ở dòng {e.LineNumber + 1}, vị trí {e.BytePositionInLine + 1}: kiểm tra dấu phẩy, dấu ngoặc và dấu ngoặc kép.",
+                (int?)e.LineNumber + 1)]);
         }
 
         if (root is not JsonObject)
         {
-            throw new InvalidProcedureDefinitionException(source, [new DefinitionProblem("", "the file must hold one procedure: a mapping with code, name, field, … (see procedure.schema.json).")]);
+            throw new InvalidProcedureDefinitionException(source, [new DefinitionProblem("", "the file must hold one procedure: a mapping with code, name, field, … (see procedure.schema.json).",
+                "tệp phải chứa đúng một thủ tục: các cặp tên mục – giá trị như code, name, field, … (xem procedure.schema.json).")]);
         }
 
         var json = root.ToJsonString();
@@ -122,7 +136,7 @@ public sealed class ProcedureDefinitionReader
         {
             // The schema and the model are kept in step by the tests; this is the safety net.
             var path = (e.Path ?? "$").TrimStart('$').TrimStart('.');
-            throw new InvalidProcedureDefinitionException(source, [new DefinitionProblem(path, e.Message, lineOf(path))]);
+            throw new InvalidProcedureDefinitionException(source, [new DefinitionProblem(path, e.Message, "giá trị không đúng kiểu mà mục này cần.", lineOf(path))]);
         }
 
         var ruleProblems = DefinitionRules.Check(definition)
@@ -160,36 +174,43 @@ public sealed class ProcedureDefinitionReader
 
         var path = (error.Path ?? "").TrimStart('#').TrimStart('/');
         var line = lineOf is null ? (error.HasLineInfo ? error.LineNumber : null) : lineOf(path);
-        problems.Add(new DefinitionProblem(path, Describe(error, Find(root, path)), line));
+        var (english, vietnamese) = Describe(error, Find(root, path));
+        problems.Add(new DefinitionProblem(path, english, vietnamese, line));
     }
 
-    private static string Describe(ValidationError error, JsonNode? value)
+    private static (string English, string Vietnamese) Describe(ValidationError error, JsonNode? value)
     {
         var schema = error.Schema;
         var given = value is null ? "nothing" : value.ToJsonString();
+        var shown = value is null ? "(trống)" : value.ToJsonString();
+        var allowed = string.Join(", ", schema?.Enumeration ?? []);
         return error.Kind switch
         {
-            ValidationErrorKind.PropertyRequired => "is required but missing.",
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => "is not a known property; check its spelling against procedure.schema.json.",
-            ValidationErrorKind.NotInEnumeration =>
-                $"{given} is not allowed; use one of: {string.Join(", ", schema?.Enumeration ?? [])}.",
-            ValidationErrorKind.PatternMismatch =>
+            ValidationErrorKind.PropertyRequired => ("is required but missing.", "là mục bắt buộc nhưng chưa có."),
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => (
+                "is not a known property; check its spelling against procedure.schema.json.",
+                "không phải mục mà lược đồ biết; kiểm tra chính tả theo procedure.schema.json."),
+            ValidationErrorKind.NotInEnumeration => (
+                $"{given} is not allowed; use one of: {allowed}.",
+                $"{shown} không được phép; dùng một trong các giá trị: {allowed}."),
+            ValidationErrorKind.PatternMismatch => (
                 $"{given} does not have the expected form ({schema?.Description ?? "pattern " + schema?.Pattern}).",
-            ValidationErrorKind.StringExpected => $"must be text, not {given}.",
-            ValidationErrorKind.IntegerExpected => $"must be a whole number, not {given}.",
-            ValidationErrorKind.NumberExpected => $"must be a number, not {given}.",
-            ValidationErrorKind.BooleanExpected => $"must be true or false, not {given}.",
-            ValidationErrorKind.ArrayExpected => "must be a list.",
-            ValidationErrorKind.ObjectExpected => "must be a mapping (key: value pairs).",
-            ValidationErrorKind.TooFewItems => $"needs at least {schema?.MinItems} item(s).",
-            ValidationErrorKind.TooManyItems => $"allows at most {schema?.MaxItems} item(s).",
-            ValidationErrorKind.ItemsNotUnique => "holds the same item twice.",
-            ValidationErrorKind.StringTooShort => $"must be at least {schema?.MinLength} character(s) long.",
-            ValidationErrorKind.StringTooLong => $"must be at most {schema?.MaxLength} character(s) long.",
-            ValidationErrorKind.NumberTooSmall => $"{given} is below the minimum {schema?.Minimum}.",
-            ValidationErrorKind.NumberTooBig => $"{given} is above the maximum {schema?.Maximum}.",
-            ValidationErrorKind.NullExpected => "must be empty.",
-            _ => $"is not valid ({error.Kind}).",
+                $"{shown} không đúng dạng quy định (mẫu {schema?.Pattern})."),
+            ValidationErrorKind.StringExpected => ($"must be text, not {given}.", $"phải là văn bản, không phải {shown}."),
+            ValidationErrorKind.IntegerExpected => ($"must be a whole number, not {given}.", $"phải là số nguyên, không phải {shown}."),
+            ValidationErrorKind.NumberExpected => ($"must be a number, not {given}.", $"phải là số, không phải {shown}."),
+            ValidationErrorKind.BooleanExpected => ($"must be true or false, not {given}.", $"phải là true hoặc false, không phải {shown}."),
+            ValidationErrorKind.ArrayExpected => ("must be a list.", "phải là một danh sách."),
+            ValidationErrorKind.ObjectExpected => ("must be a mapping (key: value pairs).", "phải là các cặp tên mục – giá trị (key: value)."),
+            ValidationErrorKind.TooFewItems => ($"needs at least {schema?.MinItems} item(s).", $"cần ít nhất {schema?.MinItems} phần tử."),
+            ValidationErrorKind.TooManyItems => ($"allows at most {schema?.MaxItems} item(s).", $"chỉ được có tối đa {schema?.MaxItems} phần tử."),
+            ValidationErrorKind.ItemsNotUnique => ("holds the same item twice.", "có một phần tử lặp lại."),
+            ValidationErrorKind.StringTooShort => ($"must be at least {schema?.MinLength} character(s) long.", $"phải dài ít nhất {schema?.MinLength} ký tự."),
+            ValidationErrorKind.StringTooLong => ($"must be at most {schema?.MaxLength} character(s) long.", $"chỉ được dài tối đa {schema?.MaxLength} ký tự."),
+            ValidationErrorKind.NumberTooSmall => ($"{given} is below the minimum {schema?.Minimum}.", $"{shown} nhỏ hơn giá trị tối thiểu {schema?.Minimum}."),
+            ValidationErrorKind.NumberTooBig => ($"{given} is above the maximum {schema?.Maximum}.", $"{shown} lớn hơn giá trị tối đa {schema?.Maximum}."),
+            ValidationErrorKind.NullExpected => ("must be empty.", "phải để trống."),
+            _ => ($"is not valid ({error.Kind}).", $"không hợp lệ ({error.Kind})."),
         };
     }
 

@@ -20,7 +20,19 @@ internal static partial class YamlToJson
     public static (JsonNode? Root, Dictionary<string, int> Lines) Convert(string yaml)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner gives up this way on some broken input (an unclosed '[' before a line break)
+            // instead of with a YamlException; it is still the author's broken file, not OneStop's fault.
+            throw new ProcedureYamlException(Mark.Empty, Mark.Empty,
+                "the YAML cannot be read to its end (an unclosed bracket or quote?): " + e.Message,
+                "không đọc được YAML đến hết tệp: có dấu ngoặc vuông, ngoặc nhọn hoặc dấu ngoặc kép chưa đóng không?");
+        }
+
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         if (stream.Documents.Count == 0)
         {
@@ -29,7 +41,9 @@ internal static partial class YamlToJson
 
         if (stream.Documents.Count > 1)
         {
-            throw new YamlException(stream.Documents[1].RootNode.Start, stream.Documents[1].RootNode.End, "A procedure file holds one document; remove the second '---'.");
+            throw new ProcedureYamlException(stream.Documents[1].RootNode.Start, stream.Documents[1].RootNode.End,
+                "A procedure file holds one document; remove the second '---'.",
+                "mỗi tệp chỉ chứa một thủ tục; bỏ dấu '---' thứ hai.");
         }
 
         return (ToNode(stream.Documents[0].RootNode, "", lines), lines);
@@ -47,7 +61,8 @@ internal static partial class YamlToJson
                     var key = keyNode is YamlScalarNode scalarKey ? scalarKey.Value ?? "" : keyNode.ToString();
                     if (obj.ContainsKey(key))
                     {
-                        throw new YamlException(keyNode.Start, keyNode.End, $"'{key}' appears twice in the same mapping.");
+                        throw new ProcedureYamlException(keyNode.Start, keyNode.End,
+                            $"'{key}' appears twice in the same mapping.", $"'{key}' xuất hiện hai lần trong cùng một nhóm mục.");
                     }
 
                     var childPath = path.Length == 0 ? key : $"{path}.{key}";
@@ -102,4 +117,11 @@ internal static partial class YamlToJson
 
     [GeneratedRegex("^-?(0|[1-9][0-9]*)$")]
     private static partial Regex WholeNumber();
+}
+
+/// <summary>A YAML file that reads, but not as one procedure, told in English and in Vietnamese.</summary>
+internal sealed class ProcedureYamlException(Mark start, Mark end, string message, string vietnameseMessage)
+    : YamlException(start, end, message)
+{
+    public string VietnameseMessage { get; } = vietnameseMessage;
 }
