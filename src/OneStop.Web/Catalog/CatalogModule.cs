@@ -17,6 +17,7 @@ public static class CatalogModule
         services.AddSingleton<ProcedureVersionCache>();
         services.AddSingleton<FormValidator>();
         services.AddScoped<IProcedureCatalog, ProcedureCatalog>();
+        services.AddScoped<ProcedureNames>();
         services.AddScoped<IProcedureImporter, ProcedureImporter>();
         services.AddSingleton<IDataSeeder, CatalogSeeder>();
         return services;

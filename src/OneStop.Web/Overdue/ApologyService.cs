@@ -42,6 +42,7 @@ public sealed record ApologyResult(ApologyOutcome Outcome, ApologyLetter? Letter
 /// <summary>An overdue application as the officers' list shows it.</summary>
 public sealed record OverdueApplication(
     string Code,
+    string ProcedureCode,
     string ProcedureName,
     string ApplicantName,
     string UnitCode,
@@ -80,7 +81,7 @@ public sealed class ApologyService(
             .Where(a => a.CompletedAt == null && a.DueAt != null && a.DueAt < now)
             .OrderBy(a => a.DueAt)
             .Take(500)
-            .Select(a => new { a.Id, a.Code, a.ProcedureName, a.ApplicantName, a.UnitCode, a.State, a.DueAt, a.AppointmentAt, a.AssignedOfficerName })
+            .Select(a => new { a.Id, a.Code, a.ProcedureCode, a.ProcedureName, a.ApplicantName, a.UnitCode, a.State, a.DueAt, a.AppointmentAt, a.AssignedOfficerName })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var apologies = await db.ApologyLetters.AsNoTracking()
@@ -89,7 +90,7 @@ public sealed class ApologyService(
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return rows.Select(r => new OverdueApplication(
-            r.Code, r.ProcedureName, r.ApplicantName, r.UnitCode, r.State, r.DueAt!.Value, r.AppointmentAt, r.AssignedOfficerName,
+            r.Code, r.ProcedureCode, r.ProcedureName, r.ApplicantName, r.UnitCode, r.State, r.DueAt!.Value, r.AppointmentAt, r.AssignedOfficerName,
             apologies.GetValueOrDefault(r.Id))).ToList();
     }
 

@@ -23,6 +23,22 @@ public static class VietnameseFormat
     }
 
     /// <summary>
+    /// A moment on a page, in the language the person reads it in: "14 giờ 05 phút, ngày 23/11/2026", or in English
+    /// "14:05, 23/11/2026" (Vietnam's time and day-month-year order either way). Documents and messages that
+    /// leave OneStop use <see cref="Moment"/>, which is always Vietnamese.
+    /// </summary>
+    public static string LocalizedMoment(DateTimeOffset instant)
+    {
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en")
+        {
+            return Moment(instant);
+        }
+
+        var local = ToVietnamTime(instant);
+        return string.Create(CultureInfo.InvariantCulture, $"{local:HH:mm}, {local:dd/MM/yyyy}");
+    }
+
+    /// <summary>
     /// "ngày 05 tháng 02 năm 2026", as written under the national motto: Decree 30/2020/NĐ-CP puts a 0
     /// before days below 10 and before months below 3 (so "tháng 3", but "tháng 02").
     /// </summary>

@@ -50,6 +50,35 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task In_English_the_pages_give_the_procedure_and_every_moment_in_English()
+    {
+        var application = await SubmitAsync(app.Services, Lan);
+        var browser = await app.SignInCitizenAsync(Lan);
+        var pages = new[] { "/my-applications", $"/my-applications/{application.Code}", $"/applications/{application.Code}/receipt" };
+
+        foreach (var path in pages)
+        {
+            var vietnamese = WebUtility.HtmlDecode(await browser.GetStringAsync(path));
+            Assert.Contains("Đăng ký thường trú", vietnamese, StringComparison.Ordinal);
+            Assert.Matches(@"\d\d giờ \d\d phút, ngày \d\d/\d\d/\d{4}", vietnamese);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/language/en?returnUrl=%2F")).StatusCode);
+        foreach (var path in pages)
+        {
+            var english = WebUtility.HtmlDecode(await browser.GetStringAsync(path));
+            Assert.Contains("Permanent residence registration", english, StringComparison.Ordinal);
+            Assert.DoesNotContain("Đăng ký thường trú", english, StringComparison.Ordinal);
+            Assert.Matches(@"\b\d\d:\d\d, \d\d/\d\d/\d{4}\b", english);
+            Assert.DoesNotContain(" giờ ", english, StringComparison.Ordinal);
+        }
+
+        // The receipt as a document stays Vietnamese whatever the page's language.
+        var receipt = PdfText.Of(await browser.GetByteArrayAsync($"/applications/{application.Code}/receipt.pdf"));
+        Assert.Contains("Đăng ký thường trú", receipt, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_detail_shows_the_history_with_the_unit_never_the_officers_name_and_what_was_asked()
     {
         var application = await SubmitAsync(app.Services, An);
