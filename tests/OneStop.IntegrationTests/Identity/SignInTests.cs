@@ -234,6 +234,28 @@ public sealed class SignInTests(IdentityAppFactory app) : IClassFixture<Identity
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/account/me")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_provider_names_each_wrong_field_at_the_field_not_only_by_colour()
+    {
+        var browser = app.NewBrowser();
+        var (login, loginUri) = await IdentityAppFactory.FollowAsync(browser, await browser.GetAsync("/account/citizen-sign-in"));
+        var html = await login.Content.ReadAsStringAsync();
+        var refused = await browser.PostAsync(loginUri, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["PersonalIdNumber"] = "123",
+            ["Password"] = "",
+            ["ReturnUrl"] = WebUtility.HtmlDecode(IdentityAppFactory.HiddenValue(html, "ReturnUrl")),
+            ["__RequestVerificationToken"] = IdentityAppFactory.HiddenValue(html, "__RequestVerificationToken"),
+        }));
+        var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+
+        Assert.Contains("<span class=\"error-message\" id=\"pid-error\">Số định danh cá nhân gồm đúng 12 chữ số.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"pid-hint pid-error\"", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"error-message\" id=\"password-error\">Nhập mật khẩu.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"password-error\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"123\"", page, StringComparison.Ordinal);
+    }
+
     private const string Password = "Mat-khau-tam-2026";
 
     private async Task<string> NewOfficerAsync(string name, bool mustChangePassword)

@@ -179,6 +179,7 @@ public sealed partial class SigningTests(SigningAppFactory app) : IClassFixture<
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Có lỗi cần sửa", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#document\">Hãy chọn tệp PDF của văn bản cần kiểm tra.</a>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"document-hint document-error\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
