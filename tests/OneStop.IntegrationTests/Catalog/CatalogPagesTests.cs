@@ -98,8 +98,13 @@ public sealed class CatalogPagesTests(OneStopAppFactory app) : IClassFixture<One
         var page = await PageAsync("/procedures/1.004222?culture=en&ui-culture=en");
         Assert.Contains("<h1>Permanent residence registration</h1>", page, StringComparison.Ordinal);
         Assert.Contains(">Apply online</a>", page, StringComparison.Ordinal);
-        Assert.Contains("20,000 dong", page, StringComparison.Ordinal);
+        Assert.Contains("20.000 đồng", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("20,000", page, StringComparison.Ordinal);
         Assert.Contains("7 working days", page, StringComparison.Ordinal);
+
+        // What exists only in Vietnamese (decisions, laws) is marked so, for screen readers (WCAG 3.1.2).
+        Assert.Matches(@"<li lang=""vi"">Luật Cư trú", page);
+        Assert.Matches(@"The procedure was published by <span lang=""vi"">Quyết định 1523/QĐ-BCA-C06</span>\.", page);
     }
 
     [Fact]

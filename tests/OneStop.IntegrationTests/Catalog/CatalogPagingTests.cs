@@ -40,5 +40,9 @@ public sealed class CatalogPagingTests(OneStopAppFactory app) : IClassFixture<On
         Assert.Contains("/procedures/9.800022\"", second, StringComparison.Ordinal);
         Assert.DoesNotContain("/procedures/9.800000\"", second, StringComparison.Ordinal);
         Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
+
+        var beyond = await client.GetStringAsync("/procedures?q=" + Uri.EscapeDataString("thủ tục thử") + "&page=99");
+        Assert.Contains("Trang 2 trên 2.", beyond, StringComparison.Ordinal);
+        Assert.Contains("/procedures/9.800022\"", beyond, StringComparison.Ordinal);
     }
 }

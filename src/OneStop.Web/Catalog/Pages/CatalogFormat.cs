@@ -10,10 +10,11 @@ public static class CatalogFormat
 {
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    /// <summary>Đồng the Vietnamese way (<see cref="VietnameseFormat.Money"/>), or "5,000 dong" in English.</summary>
-    public static string Money(long dong) => IsEnglish
-        ? dong == 0 ? "Free" : string.Create(CultureInfo.InvariantCulture, $"{dong:#,0} dong")
-        : VietnameseFormat.Money(dong);
+    /// <summary>
+    /// Đồng the Vietnamese way (<see cref="VietnameseFormat.Money"/>) in both languages, "5.000 đồng": the amount a
+    /// reader of the English page pays is the one on the receipt, and "5,000" would read as five in Vietnam.
+    /// </summary>
+    public static string Money(long dong) => IsEnglish && dong == 0 ? "Free" : VietnameseFormat.Money(dong);
 
     public static string Time(IStringLocalizer t, TimeUnit unit, int? amount, string? cutoff) => unit switch
     {

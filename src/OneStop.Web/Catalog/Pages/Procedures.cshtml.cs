@@ -43,6 +43,12 @@ public sealed class ProceduresModel(IProcedureCatalog catalog) : PageModel
         Query = Query is { Length: > 200 } ? Query[..200] : Query;
         Fields = await catalog.GetFieldsAsync(cancellationToken);
         Result = await catalog.SearchAsync(new ProcedureQuery(Query, Field, ChosenLevel, page, PageSize), cancellationToken);
+
+        // A page past the end (an old bookmark, a hand-typed address) shows the last page rather than nothing.
+        if (Result.Items.Count == 0 && Result.Total > 0)
+        {
+            Result = await catalog.SearchAsync(new ProcedureQuery(Query, Field, ChosenLevel, Result.PageCount, PageSize), cancellationToken);
+        }
     }
 
     /// <summary>The address of this search at another page, keeping the search and the filters.</summary>
