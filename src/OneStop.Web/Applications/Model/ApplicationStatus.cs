@@ -58,6 +58,13 @@ public static class ApplicationStatuses
         _ => ApplicationStatus.Processing,
     };
 
+    /// <summary>
+    /// An application refused or stopped (withdrawn among them) will have no result: its appointment no longer
+    /// holds and is not shown as if it did.
+    /// </summary>
+    public static bool EndedWithoutResult(this ApplicationStatus status) =>
+        status is ApplicationStatus.Stopped or ApplicationStatus.NotReceived;
+
     public static string Vietnamese(this ApplicationStatus status) => status switch
     {
         ApplicationStatus.New => "Mới",

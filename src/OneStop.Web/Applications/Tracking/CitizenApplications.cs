@@ -58,7 +58,8 @@ public sealed record ApplicationDetail(
     IReadOnlyList<IssuedResult> Results,
     string? SupplementRequest,
     WorkflowAction? SupplyAction,
-    WorkflowAction? WithdrawAction);
+    WorkflowAction? WithdrawAction,
+    IReadOnlyDictionary<string, LocalizedText> DocumentNames);
 
 /// <summary>The applicant's answer to a request for missing documents.</summary>
 public sealed record SupplementResponse(string IdNumber, string? Name, string Code, string? Note, IReadOnlyList<IncomingFile> Files, string RequestKey);
@@ -135,7 +136,8 @@ public sealed class CitizenApplications(
             return null;
         }
 
-        var workflow = (await catalog.GetVersionAsync(application.ProcedureCode, application.ProcedureVersion, cancellationToken))?.Definition.Workflow;
+        var definition = (await catalog.GetVersionAsync(application.ProcedureCode, application.ProcedureVersion, cancellationToken))?.Definition;
+        var workflow = definition?.Workflow;
         var events = await db.Set<ApplicationEvent>().AsNoTracking()
             .Where(e => e.ApplicationId == application.Id)
             .OrderBy(e => e.Sequence)
@@ -168,7 +170,8 @@ public sealed class CitizenApplications(
             issued,
             supplementRequest,
             workflow is null ? null : SupplyActionFrom(workflow, application.State),
-            workflow is null ? null : WithdrawActionFrom(workflow, application.State));
+            workflow is null ? null : WithdrawActionFrom(workflow, application.State),
+            definition?.Documents.ToDictionary(d => d.Key, d => d.Name, StringComparer.Ordinal) ?? new Dictionary<string, LocalizedText>());
     }
 
     /// <summary>A signed result of the applicant's own application, or null (unknown, or someone else's).</summary>

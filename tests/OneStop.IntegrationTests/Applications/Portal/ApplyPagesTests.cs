@@ -157,6 +157,8 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
         var lookupPage = await app.NewBrowser().GetStringAsync($"/applications/lookup?code={code}");
         Assert.Contains($"name=\"Code\" value=\"{code}\"", lookupPage, StringComparison.Ordinal);
         Assert.Contains($"href=\"/my-applications/{code}\"", receiptHtml, StringComparison.Ordinal);
+        var own = WebUtility.HtmlDecode(await browser.GetStringAsync($"/my-applications/{code}"));
+        Assert.Contains("so-do.pdf <span class=\"muted\">(Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp, ", own, StringComparison.Ordinal);
 
         // Someone else's receipt does not exist for another citizen.
         var binh = await app.SignInCitizenAsync(Binh);

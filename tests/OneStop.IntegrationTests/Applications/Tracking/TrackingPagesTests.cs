@@ -219,6 +219,10 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
         Assert.Equal("withdrawn", after.State);
         Assert.Equal(ApplicationStatus.Stopped, after.Status);
         Assert.NotNull(after.CompletedAt);
+        var told = WebUtility.HtmlDecode(await browser.GetStringAsync(withdrawn.Headers.Location!.OriginalString));
+        Assert.Contains("Đã rút hồ sơ: cơ quan dừng xử lý hồ sơ này.", told, StringComparison.Ordinal);
+        Assert.Matches(@"<dt>Ngày hẹn trả kết quả</dt><dd>Không còn \(hồ sơ không có kết quả\)</dd>", told);
+        Assert.Contains("Không còn (hồ sơ không có kết quả)", WebUtility.HtmlDecode(await browser.GetStringAsync("/my-applications")), StringComparison.Ordinal);
 
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync(path));
         Assert.Contains("không cho phép rút hồ sơ ở trạng thái hiện tại", page, StringComparison.Ordinal);
