@@ -59,7 +59,7 @@ public sealed class ApplicationDrafts(
 
         // Only fields about the applicant are prefilled; a field keyed on another answer (the father's
         // number…) is read for that person, which the portal has no right to do for the citizen.
-        var fields = definition.Form.AllFields.Where(f => f.Source is not null).ToList();
+        var fields = definition.Form.AllFields.Where(f => f is { Source: not null, SourceKey: null }).ToList();
         var sources = fields.Select(f => SourceOf(f.Source!)).Append(ResidenceCommuneSource).Distinct().ToList();
         var answers = new Dictionary<string, string?>(StringComparer.Ordinal);
         var notes = new Dictionary<string, PrefillNote>(StringComparer.Ordinal);

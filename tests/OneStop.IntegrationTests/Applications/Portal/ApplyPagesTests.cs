@@ -191,6 +191,34 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
     }
 
     [Fact]
+    public async Task The_parents_names_of_a_birth_registration_are_not_prefilled_with_the_applicants_own_name()
+    {
+        var browser = await app.SignInCitizenAsync(An);
+        var first = await StartAsync(browser, SampleAnswers.BirthRegistration);
+        var draft = DraftOf(first);
+
+        var declarant = WebUtility.HtmlDecode(await browser.GetStringAsync($"/apply/{SampleAnswers.BirthRegistration}/form/declarant?draft={draft}"));
+        Assert.Matches(@"id=""declarantFullName"" name=""declarantFullName"" value=""Nguyễn Văn An""", declarant);
+        Assert.Contains("id=\"declarantFullName-source\"", declarant, StringComparison.Ordinal);
+
+        var parents = WebUtility.HtmlDecode(await browser.GetStringAsync($"/apply/{SampleAnswers.BirthRegistration}/form/parents?draft={draft}"));
+        Assert.Matches(@"id=""motherFullName"" name=""motherFullName"" value=""""", parents);
+        Assert.DoesNotContain("-source\"", parents, StringComparison.Ordinal);
+        Assert.DoesNotContain("Điền sẵn", parents, StringComparison.Ordinal);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().ApplicationDrafts.AsNoTracking().SingleAsync(d => d.Id == draft);
+        var answers = ApplicationDrafts.AnswersOf(stored);
+        Assert.Null(answers.GetValueOrDefault("motherFullName"));
+        Assert.Null(answers.GetValueOrDefault("fatherFullName"));
+        Assert.Equal("Nguyễn Văn An", answers["declarantFullName"]);
+        var prefilled = ApplicationDrafts.PrefilledOf(stored);
+        Assert.DoesNotContain("motherFullName", prefilled.Keys);
+        Assert.DoesNotContain("fatherFullName", prefilled.Keys);
+        Assert.Contains("declarantFullName", prefilled.Keys);
+    }
+
+    [Fact]
     public async Task Two_submissions_of_the_same_form_at_once_make_one_application()
     {
         var browser = await app.SignInCitizenAsync(Binh);
