@@ -36,6 +36,12 @@ public sealed class AnswerTextTests
     [InlineData("childPlaceOfBirth", "00004", "vi", "Phường Ba Đình")]
     [InlineData("childPlaceOfBirth", " 00004 ", "en", "Phường Ba Đình")]
     [InlineData("childFullName", "Trần Minh An", "en", "Trần Minh An")]
+    [InlineData("extraCopies", "10", "vi", "10")]
+    [InlineData("extraCopies", "12000", "vi", "12.000")]
+    [InlineData("extraCopies", "100000000", "en", "100.000.000")]
+    [InlineData("extraCopies", "100.000.000", "vi", "100.000.000")]
+    [InlineData("extraCopies", "45.5", "vi", "45,5")]
+    [InlineData("extraCopies", "1.25", "vi", "1,25")]
     public void An_answer_reads_as_words_in_the_readers_language(string key, string value, string language, string expected)
     {
         var culture = language == "en" ? English : Vietnamese;

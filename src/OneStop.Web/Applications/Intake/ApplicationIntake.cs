@@ -101,7 +101,7 @@ public sealed partial class ApplicationIntake(
         CheckApplicant(request, errors);
         var today = DateOnly.FromDateTime(VietnameseFormat.ToVietnamTime(clock.GetUtcNow()).DateTime);
         var commune = CurrentCommune(request.CommuneCode, today, errors);
-        var answers = validator.Validate(definition.Form, request.Values);
+        var answers = validator.Validate(definition.Form, request.Values, CommunesInForce(units));
         errors.AddRange(answers.Errors);
 
         string? unitCode = null;
@@ -240,6 +240,10 @@ public sealed partial class ApplicationIntake(
             $"'{code}' is not a commune in force today, nor one that became a single current commune; give the current commune code."));
         return null;
     }
+
+    /// <summary>The places a form's commune fields accept: a commune, ward or special zone in force on the day.</summary>
+    public static CommuneInForce CommunesInForce(IAdministrativeUnitDirectory units) =>
+        (code, day) => units.Find(code, day) is { Level: UnitLevel.Commune };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

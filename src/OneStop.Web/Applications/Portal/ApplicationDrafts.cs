@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications.Attachments;
 using OneStop.Web.Applications.Intake;
 using OneStop.Web.Applications.Model;
@@ -13,8 +14,15 @@ using OneStop.Web.Shared.Persistence;
 
 namespace OneStop.Web.Applications.Portal;
 
-/// <summary>Where a prefilled answer came from, as the citizen is shown it.</summary>
-public sealed record PrefillNote(string Registry, DateTimeOffset RetrievedAt);
+/// <summary>
+/// Where a prefilled answer came from, as the citizen is shown it, and the value the registry gave (null in
+/// drafts started before the value was kept with its note).
+/// </summary>
+public sealed record PrefillNote(string Registry, DateTimeOffset RetrievedAt, string? Value = null)
+{
+    /// <summary>The answer is still the registry's: the citizen has not changed or cleared it.</summary>
+    public bool Holds(string? answer) => Value is null || string.Equals(answer?.Trim(), Value, StringComparison.Ordinal);
+}
 
 /// <summary>The signed-in citizen applying.</summary>
 public sealed record Citizen(string IdNumber, string Name);
@@ -28,6 +36,7 @@ public sealed class ApplicationDrafts(
     IProcedureCatalog catalog,
     IPrefillService prefill,
     FormValidator validator,
+    IAdministrativeUnitDirectory units,
     ApplicationIntake intake,
     TimeProvider clock)
 {
@@ -59,7 +68,7 @@ public sealed class ApplicationDrafts(
 
         // Only fields about the applicant are prefilled; a field keyed on another answer (the father's
         // number…) is read for that person, which the portal has no right to do for the citizen.
-        var fields = definition.Form.AllFields.Where(f => f.Source is not null).ToList();
+        var fields = definition.Form.AllFields.Where(f => f is { Source: not null, SourceKey: null }).ToList();
         var sources = fields.Select(f => SourceOf(f.Source!)).Append(ResidenceCommuneSource).Distinct().ToList();
         var answers = new Dictionary<string, string?>(StringComparer.Ordinal);
         var notes = new Dictionary<string, PrefillNote>(StringComparer.Ordinal);
@@ -77,7 +86,7 @@ public sealed class ApplicationDrafts(
             if (found is { Status: PrefillStatus.Available, Value: JsonValue value, Origin: { } origin })
             {
                 answers[field.Key] = value.ToString();
-                notes[field.Key] = new PrefillNote(origin.Registry, origin.RetrievedAt);
+                notes[field.Key] = new PrefillNote(origin.Registry, origin.RetrievedAt, value.ToString());
             }
         }
 
@@ -118,6 +127,13 @@ public sealed class ApplicationDrafts(
     public static Dictionary<string, PrefillNote> PrefilledOf(ApplicationDraft draft) =>
         JsonSerializer.Deserialize<Dictionary<string, PrefillNote>>(draft.PrefilledJson) ?? [];
 
+    /// <summary>
+    /// The prefill notes of the answers that are still the registry's values: an answer the citizen changed
+    /// or cleared, saved or only typed on a page shown again with errors, no longer comes from the registry.
+    /// </summary>
+    public static Dictionary<string, PrefillNote> StillPrefilled(IReadOnlyDictionary<string, PrefillNote> notes, IReadOnlyDictionary<string, string?> answers) =>
+        notes.Where(n => n.Value.Holds(answers.GetValueOrDefault(n.Key))).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
+
     public static IReadOnlySet<string> CoveredDocumentsOf(ApplicationDraft draft) =>
         JsonSerializer.Deserialize<HashSet<string>>(draft.CoveredDocumentsJson) ?? [];
 
@@ -133,7 +149,7 @@ public sealed class ApplicationDrafts(
     public IReadOnlyList<FieldError> CheckPage(FormDefinition form, FormPage page, IReadOnlyDictionary<string, string?> answers)
     {
         var keys = page.Fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-        return [.. validator.Validate(form, answers).Errors.Where(e => keys.Contains(e.FieldKey))];
+        return [.. validator.Validate(form, answers, ApplicationIntake.CommunesInForce(units)).Errors.Where(e => keys.Contains(e.FieldKey))];
     }
 
     /// <summary>Stores a page's answers (blank answers of the page are dropped) and which page comes next.</summary>
@@ -144,9 +160,9 @@ public sealed class ApplicationDrafts(
         foreach (var field in page.Fields)
         {
             var value = pageAnswers.GetValueOrDefault(field.Key)?.Trim();
-            if (prefilled.ContainsKey(field.Key) && answers.GetValueOrDefault(field.Key) != value)
+            // A note that knows the registry's value stays: the answer put back to it is the registry's again.
+            if (prefilled.TryGetValue(field.Key, out var note) && note.Value is null && answers.GetValueOrDefault(field.Key) != value)
             {
-                // Corrected by the citizen: no longer the registry's value.
                 prefilled.Remove(field.Key);
             }
 

@@ -99,6 +99,12 @@ public sealed record FieldValidation
     /// <summary>Largest number allowed (number fields).</summary>
     public decimal? Max { get; init; }
 
+    /// <summary>
+    /// Digits allowed after the decimal comma (number fields, at most <see cref="Forms.VietnameseNumber.MaxDecimals"/>);
+    /// none when left out: copies, workers and amounts in đồng are whole.
+    /// </summary>
+    public int? Decimals { get; init; }
+
     /// <summary>Earliest date: <c>today</c> or yyyy-MM-dd (date fields).</summary>
     public string? MinDate { get; init; }
 

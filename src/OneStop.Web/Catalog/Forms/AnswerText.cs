@@ -5,7 +5,8 @@ using OneStop.Web.Shared.Localization;
 namespace OneStop.Web.Catalog.Forms;
 
 /// <summary>
-/// An answer as a person reads it: the option's label, "Có" or "Yes", a date as dd/MM/yyyy, a commune by its name.
+/// An answer as a person reads it: the option's label, "Có" or "Yes", a date as dd/MM/yyyy, a number grouped as
+/// "100.000.000", a commune by its name.
 /// The citizen checking an application and the officer processing it read the same words for the same answer.
 /// </summary>
 public static class AnswerText
@@ -36,6 +37,7 @@ public static class AnswerText
                 _ => value,
             },
             FieldType.Date when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => VietnameseFormat.Date(date),
+            FieldType.Number => VietnameseNumber.ShownFromStored(value) ?? value,
             FieldType.Commune => unitName(value.Trim()),
             _ => value,
         };

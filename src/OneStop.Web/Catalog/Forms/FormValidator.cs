@@ -7,7 +7,7 @@ namespace OneStop.Web.Catalog.Forms;
 
 /// <summary>
 /// One field's error, with the message to show in Vietnamese and in English. <c>Code</c> says what was
-/// wrong: required, type, pattern, min-length, max-length, min, max, option.
+/// wrong: required, type, pattern, min-length, max-length, min, max, option, unknown-commune.
 /// </summary>
 public sealed record FieldError(string FieldKey, string Code, LocalizedText Message);
 
@@ -22,6 +22,9 @@ public sealed record FormValidationResult(IReadOnlyList<FieldError> Errors, IRea
     public IEnumerable<FieldError> ErrorsFor(string fieldKey) => Errors.Where(e => e.FieldKey == fieldKey);
 }
 
+/// <summary>Whether a code is a commune, ward or special zone in force on a day; the catalogue does not know the units, its callers do.</summary>
+public delegate bool CommuneInForce(string code, DateOnly day);
+
 /// <summary>
 /// Checks the values a person submitted against a procedure's form: types, required fields, patterns,
 /// lengths and ranges, and the conditions that decide which fields are asked at all. Values come as
@@ -30,11 +33,11 @@ public sealed record FormValidationResult(IReadOnlyList<FieldError> Errors, IRea
 public sealed partial class FormValidator(TimeProvider clock)
 {
     /// <summary>Checks with today's date in Vietnam.</summary>
-    public FormValidationResult Validate(FormDefinition form, IReadOnlyDictionary<string, string?> values) =>
-        Validate(form, values, DateOnly.FromDateTime(VietnameseFormat.ToVietnamTime(clock.GetUtcNow()).DateTime));
+    public FormValidationResult Validate(FormDefinition form, IReadOnlyDictionary<string, string?> values, CommuneInForce communes) =>
+        Validate(form, values, DateOnly.FromDateTime(VietnameseFormat.ToVietnamTime(clock.GetUtcNow()).DateTime), communes);
 
     /// <summary>Checks with the given date as today (for dates that may not be in the future, for example).</summary>
-    public static FormValidationResult Validate(FormDefinition form, IReadOnlyDictionary<string, string?> values, DateOnly today)
+    public static FormValidationResult Validate(FormDefinition form, IReadOnlyDictionary<string, string?> values, DateOnly today, CommuneInForce communes)
     {
         var errors = new List<FieldError>();
         var accepted = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -64,7 +67,7 @@ public sealed partial class FormValidator(TimeProvider clock)
                     continue;
                 }
 
-                var error = CheckValue(field, ref value, today);
+                var error = CheckValue(field, ref value, today, communes);
                 if (error is not null)
                 {
                     errors.Add(error);
@@ -82,7 +85,7 @@ public sealed partial class FormValidator(TimeProvider clock)
     private static bool IsShown(FieldCondition condition, Dictionary<string, string> accepted) =>
         condition.IsMetBy(accepted.GetValueOrDefault(condition.Field));
 
-    private static FieldError? CheckValue(FieldDefinition field, ref string value, DateOnly today)
+    private static FieldError? CheckValue(FieldDefinition field, ref string value, DateOnly today, CommuneInForce communes)
     {
         var rules = field.Validation;
         switch (field.Type)
@@ -106,13 +109,21 @@ public sealed partial class FormValidator(TimeProvider clock)
 
                 break;
             case FieldType.Number:
-                var compact = value.Replace(" ", "", StringComparison.Ordinal);
-                if (!decimal.TryParse(compact, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+                var allowed = Math.Min(rules.Decimals ?? 0, VietnameseNumber.MaxDecimals);
+                switch (VietnameseNumber.Read(value, out var number, out var decimals))
                 {
-                    return Error(field, "type", Messages.Number(field));
+                    case NumberReading.NotANumber:
+                        return Error(field, "type", Messages.Number(field, allowed));
+                    case NumberReading.BadGrouping:
+                        return Error(field, "type", Messages.Grouping(field, allowed));
                 }
 
-                value = number.ToString(CultureInfo.InvariantCulture);
+                if (decimals > allowed)
+                {
+                    return Error(field, "type", allowed == 0 ? Messages.WholeNumber(field) : Messages.TooManyDecimals(field, allowed));
+                }
+
+                value = VietnameseNumber.Canonical(number);
                 if (rules.Min is { } min && number < min)
                 {
                     return Error(field, "min", Messages.NumberTooSmall(field, min));
@@ -159,6 +170,11 @@ public sealed partial class FormValidator(TimeProvider clock)
                 if (!CommuneCode().IsMatch(value))
                 {
                     return Error(field, "type", Messages.Commune(field));
+                }
+
+                if (!communes(value, today))
+                {
+                    return Error(field, "unknown-commune", Messages.UnknownCommune(field, value));
                 }
 
                 break;
@@ -242,7 +258,10 @@ public sealed partial class FormValidator(TimeProvider clock)
 
         public static LocalizedText Required(FieldDefinition f) => f.Type switch
         {
-            FieldType.Select or FieldType.YesNo or FieldType.Commune => new($"Chọn {Vi(f)}", $"Select {En(f)}"),
+            // A yes/no label is a question ("Đã xác định được cha của trẻ?"): it cannot follow "Chọn".
+            FieldType.YesNo => new($"Hãy trả lời câu hỏi “{f.Label.Vi}”", $"Answer the question “{f.Label.En}”"),
+            FieldType.Select => new($"Chọn {Vi(f)}", $"Select {En(f)}"),
+            FieldType.Commune => new($"Nhập mã 5 chữ số của {Vi(f)}", $"Enter the 5-digit unit code of {En(f)}"),
             _ => new($"Nhập {Vi(f)}", $"Enter {En(f)}"),
         };
 
@@ -257,20 +276,33 @@ public sealed partial class FormValidator(TimeProvider clock)
             ? new($"{f.Label.Vi} không được sau ngày hôm nay", $"{f.Label.En} must be today or in the past")
             : new($"{f.Label.Vi} không được sau ngày {VietnameseFormat.Date(max)}", $"{f.Label.En} must be on or before {VietnameseFormat.Date(max)}");
 
-        public static LocalizedText Number(FieldDefinition f) =>
-            new($"{f.Label.Vi} phải là một số", $"{f.Label.En} must be a number");
+        public static LocalizedText Number(FieldDefinition f, int decimals) => decimals == 0
+            ? new($"{f.Label.Vi} phải là một số nguyên, chỉ gồm chữ số, ví dụ 12 hoặc 100.000.000", $"{f.Label.En} must be a whole number written in digits, for example 12 or 100000000")
+            : new($"{f.Label.Vi} phải là một số, ví dụ 45 hoặc 45,5", $"{f.Label.En} must be a number, for example 45 or 45,5 (a comma before the decimals)");
+
+        public static LocalizedText Grouping(FieldDefinition f, int decimals) => decimals == 0
+            ? new($"{f.Label.Vi} phải là một số nguyên; dấu chấm chỉ dùng để tách từng nhóm ba chữ số, ví dụ 12.000 hoặc 100.000.000",
+                $"{f.Label.En} must be a whole number; a dot may only separate groups of three digits, for example 12.000 or 100.000.000 (or write 100000000)")
+            : new($"{f.Label.Vi}: dấu chấm chỉ dùng để tách từng nhóm ba chữ số (ví dụ 1.250); phần thập phân viết sau dấu phẩy (ví dụ 45,5)",
+                $"{f.Label.En}: a dot may only separate groups of three digits (for example 1.250); write decimals after a comma (for example 45,5)");
+
+        public static LocalizedText WholeNumber(FieldDefinition f) =>
+            new($"{f.Label.Vi} phải là một số nguyên, không có phần thập phân", $"{f.Label.En} must be a whole number, without decimals");
+
+        public static LocalizedText TooManyDecimals(FieldDefinition f, int decimals) =>
+            new($"{f.Label.Vi} chỉ được có tối đa {decimals} chữ số sau dấu phẩy", $"{f.Label.En} may have at most {decimals} digits after the decimal comma");
 
         public static LocalizedText NumberTooSmall(FieldDefinition f, decimal min) =>
-            new($"{f.Label.Vi} phải từ {min.ToString(VietnameseFormat.Culture)} trở lên", $"{f.Label.En} must be {min.ToString(CultureInfo.InvariantCulture)} or more");
+            new($"{f.Label.Vi} phải từ {VietnameseNumber.Shown(min)} trở lên", $"{f.Label.En} must be {min.ToString(CultureInfo.InvariantCulture)} or more");
 
         public static LocalizedText NumberTooBig(FieldDefinition f, decimal max) =>
-            new($"{f.Label.Vi} không được lớn hơn {max.ToString("#,0.##", VietnameseFormat.Culture)}", $"{f.Label.En} must be {max.ToString("#,0.##", CultureInfo.InvariantCulture)} or less");
+            new($"{f.Label.Vi} không được lớn hơn {VietnameseNumber.Shown(max)}", $"{f.Label.En} must be {max.ToString("#,0.##", CultureInfo.InvariantCulture)} or less");
 
         public static LocalizedText Option(FieldDefinition f) =>
             new($"Chọn {Vi(f)} trong danh sách", $"Select {En(f)} from the list");
 
         public static LocalizedText YesNo(FieldDefinition f) =>
-            new($"Chọn Có hoặc Không cho mục {Vi(f)}", $"Select yes or no for {En(f)}");
+            new($"Trả lời “Có” hoặc “Không” cho câu hỏi “{f.Label.Vi}”", $"Answer yes or no to the question “{f.Label.En}”");
 
         public static LocalizedText IdNumber(FieldDefinition f) =>
             new($"{f.Label.Vi} phải gồm đúng 12 chữ số", $"{f.Label.En} must be exactly 12 digits");
@@ -280,7 +312,11 @@ public sealed partial class FormValidator(TimeProvider clock)
                 $"{f.Label.En} must be 10 digits (13 for a branch, or a 12-digit personal identification number) with a correct check digit");
 
         public static LocalizedText Commune(FieldDefinition f) =>
-            new($"Chọn {Vi(f)} trong danh sách đơn vị hành chính (mã 5 chữ số)", $"Select {En(f)} from the list of administrative units (a 5-digit code)");
+            new($"{f.Label.Vi} phải là mã 5 chữ số của một xã, phường, đặc khu, ví dụ 00004", $"{f.Label.En} must be the 5-digit code of a commune, ward or special zone, for example 00004");
+
+        public static LocalizedText UnknownCommune(FieldDefinition f, string code) =>
+            new($"Mã {code} không phải là mã của một xã, phường, đặc khu đang có hiệu lực; tra cứu mã đúng của {Vi(f)} trong danh mục đơn vị hành chính",
+                $"'{code}' is not the code of a commune, ward or special zone in force today; look up the code of {En(f)} with GET /api/units/search?q=name");
 
         public static LocalizedText TooShort(FieldDefinition f, int min) =>
             new($"{f.Label.Vi} phải có ít nhất {min} ký tự", $"{f.Label.En} must be {min} characters or more");

@@ -193,6 +193,163 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
     }
 
     [Fact]
+    public async Task The_parents_names_of_a_birth_registration_are_not_prefilled_with_the_applicants_own_name()
+    {
+        var browser = await app.SignInCitizenAsync(An);
+        var first = await StartAsync(browser, SampleAnswers.BirthRegistration);
+        var draft = DraftOf(first);
+
+        var declarant = WebUtility.HtmlDecode(await browser.GetStringAsync($"/apply/{SampleAnswers.BirthRegistration}/form/declarant?draft={draft}"));
+        Assert.Matches(@"id=""declarantFullName"" name=""declarantFullName"" value=""Nguyễn Văn An""", declarant);
+        Assert.Contains("id=\"declarantFullName-source\"", declarant, StringComparison.Ordinal);
+
+        var parents = WebUtility.HtmlDecode(await browser.GetStringAsync($"/apply/{SampleAnswers.BirthRegistration}/form/parents?draft={draft}"));
+        Assert.Matches(@"id=""motherFullName"" name=""motherFullName"" value=""""", parents);
+        Assert.DoesNotContain("-source\"", parents, StringComparison.Ordinal);
+        Assert.DoesNotContain("Điền sẵn", parents, StringComparison.Ordinal);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().ApplicationDrafts.AsNoTracking().SingleAsync(d => d.Id == draft);
+        var answers = ApplicationDrafts.AnswersOf(stored);
+        Assert.Null(answers.GetValueOrDefault("motherFullName"));
+        Assert.Null(answers.GetValueOrDefault("fatherFullName"));
+        Assert.Equal("Nguyễn Văn An", answers["declarantFullName"]);
+        var prefilled = ApplicationDrafts.PrefilledOf(stored);
+        Assert.DoesNotContain("motherFullName", prefilled.Keys);
+        Assert.DoesNotContain("fatherFullName", prefilled.Keys);
+        Assert.Contains("declarantFullName", prefilled.Keys);
+    }
+
+    [Fact]
+    public async Task An_unanswered_yes_no_question_is_asked_again_as_a_question()
+    {
+        var browser = await app.SignInCitizenAsync(Dung);
+        var draft = DraftOf(await StartAsync(browser, SampleAnswers.BirthRegistration));
+        var response = await IdentityAppFactory.PostFormAsync(browser, $"/apply/{SampleAnswers.BirthRegistration}/form/parents?draft={draft}", new()
+        {
+            ["motherIdNumber"] = Binh,
+            ["motherFullName"] = "Trần Thị Bình",
+            ["action"] = "next",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Hãy trả lời câu hỏi “Đã xác định được cha của trẻ?”", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#fatherKnown\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_prefilled_answer_the_citizen_changed_or_cleared_is_no_longer_marked_as_the_registrys()
+    {
+        var browser = await app.SignInCitizenAsync(An);
+        var first = PathOf(await StartAsync(browser, SampleAnswers.PermanentResidence));
+        var untouched = await browser.GetStringAsync(first);
+        Assert.Contains("id=\"personFullName-source\"", untouched, StringComparison.Ordinal);
+        Assert.Contains("id=\"personDateOfBirth-source\"", untouched, StringComparison.Ordinal);
+
+        // Shown again with an error: the name typed differently and the date cleared are the citizen's, not the registry's.
+        var shownAgain = await IdentityAppFactory.PostFormAsync(browser, first, new()
+        {
+            ["personIdNumber"] = An,
+            ["personFullName"] = "Nguyễn Văn Ân",
+            ["personDateOfBirth"] = "",
+            ["phone"] = "12345",
+            ["action"] = "next",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, shownAgain.StatusCode);
+        var html = WebUtility.HtmlDecode(await shownAgain.Content.ReadAsStringAsync());
+        Assert.Contains("value=\"Nguyễn Văn Ân\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"personFullName-source\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"personDateOfBirth-source\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("personFullName-source", Regex.Match(html, "<input[^>]*id=\"personFullName\"[^>]*>").Value, StringComparison.Ordinal);
+        Assert.Contains("id=\"personIdNumber-source\"", html, StringComparison.Ordinal);
+
+        // Saved changed, the page read later says the same; put back, the answer is the registry's again.
+        Assert.Equal(HttpStatusCode.Redirect, (await IdentityAppFactory.PostFormAsync(browser, first, new()
+        {
+            ["personIdNumber"] = An,
+            ["personFullName"] = "Nguyễn Văn Ân",
+            ["action"] = "save",
+        })).StatusCode);
+        var saved = await browser.GetStringAsync(first);
+        Assert.DoesNotContain("id=\"personFullName-source\"", saved, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"personDateOfBirth-source\"", saved, StringComparison.Ordinal);
+        Assert.Contains("id=\"personIdNumber-source\"", saved, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await IdentityAppFactory.PostFormAsync(browser, first, new()
+        {
+            ["personIdNumber"] = An,
+            ["personFullName"] = "Nguyễn Văn An",
+            ["action"] = "save",
+        })).StatusCode);
+        Assert.Contains("id=\"personFullName-source\"", await browser.GetStringAsync(first), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> BusinessPage(string commune, string capital, string employees) => new()
+    {
+        ["businessName"] = "Hộ kinh doanh Hoa Mai",
+        ["headOfficeCommune"] = commune,
+        ["headOfficeAddress"] = "Số 1 phố Huế",
+        ["businessLines"] = "Bán lẻ hoa",
+        ["capital"] = capital,
+        ["employees"] = employees,
+        ["action"] = "next",
+    };
+
+    [Fact]
+    public async Task A_place_is_asked_as_a_unit_code_with_a_way_to_find_it_and_a_code_not_in_force_is_refused()
+    {
+        var browser = await app.SignInCitizenAsync(Khanh);
+        var draft = DraftOf(await StartAsync(browser, "1.001612"));
+        var business = $"/apply/1.001612/form/business?draft={draft}";
+
+        var asked = WebUtility.HtmlDecode(await browser.GetStringAsync(business));
+        Assert.Contains("id=\"headOfficeCommune-place\">Nhập mã 5 chữ số của xã, phường, đặc khu đang có hiệu lực", asked, StringComparison.Ordinal);
+        Assert.Matches(@"<a href=""/units#q"" target=""_blank"" rel=""noopener"">Tra cứu mã đơn vị hành chính \(mở trong thẻ mới\)</a>", asked);
+        Assert.Matches(@"id=""headOfficeCommune"" name=""headOfficeCommune"" value=""[^""]*"" aria-describedby=""headOfficeCommune-place""", asked);
+
+        var unknown = await IdentityAppFactory.PostFormAsync(browser, business, BusinessPage("99999", "100000000", "2"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var refused = WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync());
+        Assert.Contains("href=\"#headOfficeCommune\"", refused, StringComparison.Ordinal);
+        Assert.Contains("Mã 99999 không phải là mã của một xã, phường, đặc khu đang có hiệu lực", refused, StringComparison.Ordinal);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().ApplicationDrafts.AsNoTracking().SingleAsync(d => d.Id == draft);
+            Assert.DoesNotContain("99999", stored.AnswersJson, StringComparison.Ordinal);
+        }
+
+        var known = await IdentityAppFactory.PostFormAsync(browser, business, BusinessPage(SampleAnswers.BaDinh, "100000000", "2"));
+        Assert.Equal(HttpStatusCode.Redirect, known.StatusCode);
+        Assert.Contains("Hiện chọn: Phường Ba Đình.", WebUtility.HtmlDecode(await browser.GetStringAsync(business)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Numbers_are_read_with_the_dot_between_thousands_and_shown_back_grouped()
+    {
+        var browser = await app.SignInCitizenAsync(Khanh);
+        var draft = DraftOf(await StartAsync(browser, "1.001612"));
+        var business = $"/apply/1.001612/form/business?draft={draft}";
+
+        // Twelve thousand workers, not twelve: more than the form allows.
+        var tooMany = await IdentityAppFactory.PostFormAsync(browser, business, BusinessPage(SampleAnswers.BaDinh, "100.000.000", "12.000"));
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        var html = WebUtility.HtmlDecode(await tooMany.Content.ReadAsStringAsync());
+        Assert.Contains("Số lao động không được lớn hơn 10.000", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"#capital\"", html, StringComparison.Ordinal);
+
+        var notGrouped = await IdentityAppFactory.PostFormAsync(browser, business, BusinessPage(SampleAnswers.BaDinh, "100.000.000", "1.5"));
+        Assert.Equal(HttpStatusCode.BadRequest, notGrouped.StatusCode);
+        Assert.Contains("Số lao động phải là một số nguyên; dấu chấm chỉ dùng để tách từng nhóm ba chữ số", WebUtility.HtmlDecode(await notGrouped.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var answered = await IdentityAppFactory.PostFormAsync(browser, business, BusinessPage(SampleAnswers.BaDinh, "100000000", "1.200"));
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        var check = WebUtility.HtmlDecode(await browser.GetStringAsync($"/apply/1.001612/check?draft={draft}"));
+        Assert.Matches(@"<dt>Vốn kinh doanh \(đồng\)</dt>\s*<dd>\s*100\.000\.000\s*<", check);
+        Assert.Matches(@"<dt>Số lao động</dt>\s*<dd>\s*1\.200\s*<", check);
+    }
+
+    [Fact]
     public async Task Two_submissions_of_the_same_form_at_once_make_one_application()
     {
         var browser = await app.SignInCitizenAsync(Binh);

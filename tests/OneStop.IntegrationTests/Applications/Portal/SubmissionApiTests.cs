@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Identity;
+using OneStop.Web.Applications.Persistence;
+using OneStop.Web.Shared.Persistence;
 
 namespace OneStop.IntegrationTests.Applications.Portal;
 
@@ -100,6 +104,39 @@ public sealed class SubmissionApiTests(IdentityAppFactory app) : IClassFixture<I
         Assert.Equal((HttpStatusCode)422, withFile.StatusCode);
         var fileProblem = await withFile.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("not a PDF, JPEG or PNG", fileProblem.GetProperty("errors").GetProperty("files[0]")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_place_not_in_force_and_a_number_misread_as_decimal_are_refused_in_English_and_nothing_is_saved()
+    {
+        var client = await app.SignInCitizenAsync(Lan);
+        var answers = SampleAnswers.For(SampleAnswers.CriminalRecord, Lan, "Phạm Thị Lan", SampleAnswers.PhoHien);
+        answers["personPermanentResidence"] = "99999";
+        answers["copies"] = "1.5";
+        var key = Guid.NewGuid().ToString();
+        var body = new { procedureCode = SampleAnswers.CriminalRecord, communeCode = SampleAnswers.PhoHien, answers, files = Array.Empty<object>() };
+
+        var response = await client.SendAsync(Submit(body, key));
+
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.StartsWith("'99999' is not the code of a commune, ward or special zone in force today", errors.GetProperty("personPermanentResidence")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Number of copies must be a whole number; a dot may only separate groups of three digits", errors.GetProperty("copies")[0].GetString(), StringComparison.Ordinal);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Applications.AnyAsync(a => a.SubmissionKey == key));
+        }
+
+        // A code in force and a plain number are taken in; the number is kept as digits.
+        answers["personPermanentResidence"] = SampleAnswers.PhoHien;
+        answers["copies"] = "2";
+        var accepted = await client.SendAsync(Submit(body, key));
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Applications.AsNoTracking().SingleAsync(a => a.SubmissionKey == key);
+            Assert.Contains("\"personPermanentResidence\":\"11953\"", stored.FormValuesJson, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -7,7 +7,6 @@ using OneStop.Web.Applications.Model;
 using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Catalog.Forms;
-using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Security;
 
 namespace OneStop.Web.Applications.Portal.Pages;
@@ -128,10 +127,7 @@ public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDire
     public string Shown(FieldDefinition field) =>
         AnswerText.Of(field, Answers.GetValueOrDefault(field.Key), CultureInfo.CurrentUICulture, unitNames.Of);
 
-    private string? NameOf(string? commune) =>
-        string.IsNullOrWhiteSpace(commune) ? null
-            : units.Find(commune.Trim(), DateOnly.FromDateTime(VietnameseFormat.ToVietnamTime(clock.GetUtcNow()).DateTime)) is { Level: UnitLevel.Commune } unit
-                ? unit.Name : null;
+    private string? NameOf(string? commune) => PortalPageSupport.CommuneName(units, clock, commune);
 
     private async Task<IActionResult?> LoadAsync(string code, Guid draft, CancellationToken cancellationToken)
     {
@@ -141,7 +137,7 @@ public sealed class CheckModel(ApplicationDrafts drafts, IAdministrativeUnitDire
         }
 
         Answers = ApplicationDrafts.AnswersOf(Draft);
-        Prefilled = ApplicationDrafts.PrefilledOf(Draft);
+        Prefilled = ApplicationDrafts.StillPrefilled(ApplicationDrafts.PrefilledOf(Draft), Answers);
         Pages = ApplicationDrafts.PagesAsked(Definition.Form, Answers);
         Uploaded = await Drafts.FilesOfAsync(Draft.Id, cancellationToken);
         return null;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Shared.Security;
 
@@ -7,7 +8,7 @@ namespace OneStop.Web.Applications.Portal.Pages;
 
 /// <summary>One page of the procedure's form: one topic, its questions, prefilled answers marked with their source.</summary>
 [Authorize(Policy = Policies.Citizen)]
-public sealed class FormModel(ApplicationDrafts drafts) : DraftPageModel(drafts)
+public sealed class FormModel(ApplicationDrafts drafts, IAdministrativeUnitDirectory units, TimeProvider clock) : DraftPageModel(drafts)
 {
     public FormPage FormPage { get; private set; } = null!;
 
@@ -15,7 +16,10 @@ public sealed class FormModel(ApplicationDrafts drafts) : DraftPageModel(drafts)
 
     public Dictionary<string, string?> Answers { get; private set; } = [];
 
-    public Dictionary<string, PrefillNote> Prefilled { get; private set; } = [];
+    /// <summary>The prefill notes of the answers as they stand on the page, posted ones included.</summary>
+    public Dictionary<string, PrefillNote> Prefilled => ApplicationDrafts.StillPrefilled(_prefillNotes, Answers);
+
+    private Dictionary<string, PrefillNote> _prefillNotes = [];
 
     /// <summary>The answers given asked further questions on this page.</summary>
     public bool MoreQuestions { get; private set; }
@@ -28,6 +32,9 @@ public sealed class FormModel(ApplicationDrafts drafts) : DraftPageModel(drafts)
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnTo { get; set; }
+
+    /// <summary>The name of the place a commune field's code stands for, so the citizen sees what the code means.</summary>
+    public string? PlaceName(string? code) => PortalPageSupport.CommuneName(units, clock, code);
 
     public async Task<IActionResult> OnGetAsync(string code, string step, Guid draft, CancellationToken cancellationToken) =>
         await LoadAsync(code, step, draft, cancellationToken) ?? Page();
@@ -96,7 +103,7 @@ public sealed class FormModel(ApplicationDrafts drafts) : DraftPageModel(drafts)
         }
 
         Answers = ApplicationDrafts.AnswersOf(Draft);
-        Prefilled = ApplicationDrafts.PrefilledOf(Draft);
+        _prefillNotes = ApplicationDrafts.PrefilledOf(Draft);
         var asked = ApplicationDrafts.PagesAsked(Definition.Form, Answers);
         if (asked.FirstOrDefault(p => p.Key == step) is not { } formPage)
         {

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Catalog.Forms;
+using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Pages;
 using OneStop.Web.Shared.Security;
 
@@ -17,4 +19,10 @@ internal static class PortalPageSupport
 
     public static ShownError Shown(FieldError error, string link) =>
         new(link, error.Message.Current);
+
+    /// <summary>The name of the commune, ward or special zone in force today with this code, to confirm a typed code.</summary>
+    public static string? CommuneName(IAdministrativeUnitDirectory units, TimeProvider clock, string? code) =>
+        string.IsNullOrWhiteSpace(code) ? null
+            : units.Find(code.Trim(), DateOnly.FromDateTime(VietnameseFormat.ToVietnamTime(clock.GetUtcNow()).DateTime)) is { Level: UnitLevel.Commune } unit
+                ? unit.FullName : null;
 }
