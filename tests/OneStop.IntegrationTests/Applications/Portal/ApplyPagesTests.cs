@@ -36,6 +36,19 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
 
     private static string PathOf(Uri uri) => uri.PathAndQuery;
 
+    [Fact]
+    public async Task In_English_a_prefilled_answer_names_its_registry_and_moment_in_English()
+    {
+        var browser = await app.SignInCitizenAsync(Khanh);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/language/en?returnUrl=%2F")).StatusCode);
+        var first = await StartAsync(browser, SampleAnswers.PermanentResidence);
+
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync(PathOf(first)));
+
+        Assert.Matches(@"From the National population database at \d\d:\d\d, \d\d/\d\d/\d{4}", page);
+        Assert.DoesNotContain("Cơ sở dữ liệu quốc gia về dân cư", page, StringComparison.Ordinal);
+    }
+
     private static Guid DraftOf(Uri uri) => Guid.Parse(Regex.Match(uri.Query, "draft=([0-9a-f-]{36})").Groups[1].Value);
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, string path, IEnumerable<(string Field, string FileName, byte[] Content)> files)
