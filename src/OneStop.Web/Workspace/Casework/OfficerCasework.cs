@@ -103,6 +103,9 @@ public sealed class OfficerCasework(
     /// <summary>The roles that act on applications (the administrators only look).</summary>
     public static readonly IReadOnlyList<string> ActingRoles = [Roles.Receptionist, Roles.Specialist, Roles.UnitLeader];
 
+    /// <summary>The longest note an officer may write: the applicant reads it in an e-mail, and the form limits its box to it.</summary>
+    public const int NoteMaxLength = 2000;
+
     private static readonly IReadOnlyList<string> AssigningRoles = [Roles.Receptionist, Roles.UnitLeader];
 
     public async Task<(CaseAccess Access, Application? Application)> FindAsync(string code, CancellationToken cancellationToken = default)
@@ -263,7 +266,8 @@ public sealed class OfficerCasework(
             return Refuse(ActOutcome.Invalid, application, "note", NoteMessage(action.Key).Vi, NoteMessage(action.Key).En);
         }
 
-        if (note is { Length: > 2000 })
+        // A browser counts a line break as one character against the box's maxlength but sends it as two.
+        if (note is not null && note.ReplaceLineEndings("\n").Length > NoteMaxLength)
         {
             return Refuse(ActOutcome.Invalid, application, "note", "Nội dung ghi chú tối đa 2000 ký tự.", "The note may have at most 2000 characters.");
         }

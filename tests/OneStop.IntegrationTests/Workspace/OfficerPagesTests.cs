@@ -1,0 +1,47 @@
+using System.Net;
+using OneStop.IntegrationTests.Applications;
+using OneStop.IntegrationTests.Identity;
+using OneStop.Web.Workspace.Casework;
+
+namespace OneStop.IntegrationTests.Workspace;
+
+/// <summary>What the application and counter pages tell an officer, posted as a browser without JavaScript posts.</summary>
+public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<WorkspaceAppFactory>
+{
+    [Fact]
+    public async Task A_note_refused_as_too_long_comes_back_in_its_box_which_holds_the_servers_limit()
+    {
+        var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033085007001", "Vũ Thị Hạnh");
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+        var path = $"/workspace/applications/{application.Code}";
+        var tooLong = "Thiếu giấy tờ chứng minh chỗ ở hợp pháp. " + new string('x', OfficerCasework.NoteMaxLength);
+
+        var response = await IdentityAppFactory.PostFormAsync(receptionist, path, new()
+        {
+            ["ActionKey"] = "refuse",
+            ["RequestKey"] = "form:" + Guid.NewGuid().ToString("N"),
+            ["Revision"] = "1",
+            ["Note"] = tooLong,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Nội dung ghi chú tối đa 2000 ký tự.", html, StringComparison.Ordinal);
+        Assert.Contains($"maxlength=\"{OfficerCasework.NoteMaxLength}\" required=\"required\" aria-describedby=\"note-refuse-error\">{tooLong}</textarea>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"note-request-supplement\" name=\"Note\" rows=\"2\" maxlength=\"2000\" required=\"required\"></textarea>", html, StringComparison.Ordinal);
+        Assert.Single(await app.EventsAsync(application.Code));
+
+        // The box counts a line break as one character; the browser sends it as two, and the server counts as the box does.
+        var lines = string.Join("\r\n", Enumerable.Repeat(new string('y', 99), 20)) + "z";
+        Assert.Equal(OfficerCasework.NoteMaxLength + 19, lines.Length);
+        var fits = await IdentityAppFactory.PostFormAsync(receptionist, path, new()
+        {
+            ["ActionKey"] = "request-supplement",
+            ["RequestKey"] = "form:" + Guid.NewGuid().ToString("N"),
+            ["Revision"] = "1",
+            ["Note"] = lines,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, fits.StatusCode);
+        Assert.Equal(lines, (await app.EventsAsync(application.Code))[^1].Note);
+    }
+}
