@@ -44,4 +44,28 @@ public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<W
         Assert.Equal(HttpStatusCode.Redirect, fits.StatusCode);
         Assert.Equal(lines, (await app.EventsAsync(application.Code))[^1].Note);
     }
+
+    [Fact]
+    public async Task The_counter_form_says_when_a_field_is_asked_by_the_questions_label_and_the_answers_words()
+    {
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+
+        var copy = await TextAsync(receptionist, $"/workspace/counter?procedure={SampleAnswers.CertifiedCopy}");
+        Assert.Contains("Chỉ điền khi \"Giấy tờ do cơ quan nước ngoài cấp?\" là Có.", copy, StringComparison.Ordinal);
+        Assert.DoesNotContain("issuedAbroad\" là", copy, StringComparison.Ordinal);
+
+        var birth = await TextAsync(receptionist, $"/workspace/counter?procedure={SampleAnswers.BirthRegistration}");
+        Assert.Contains("Chỉ điền khi \"Quan hệ với trẻ\" là Người thân thích khác hoặc Cá nhân, tổ chức nuôi dưỡng trẻ.", birth, StringComparison.Ordinal);
+
+        var english = await TextAsync(receptionist, $"/workspace/counter?procedure={SampleAnswers.CertifiedCopy}&culture=en&ui-culture=en");
+        Assert.Contains("Only when \"Was the document issued abroad?\" is Yes.", english, StringComparison.Ordinal);
+    }
+
+    /// <summary>A page's text as the person reads it, character references decoded.</summary>
+    private static async Task<string> TextAsync(HttpClient browser, string path)
+    {
+        var response = await browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
 }
