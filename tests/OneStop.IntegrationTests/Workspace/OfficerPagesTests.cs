@@ -61,11 +61,44 @@ public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<W
         Assert.Contains("Only when \"Was the document issued abroad?\" is Yes.", english, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_counter_names_the_competent_unit_outside_the_desk_by_its_name()
+    {
+        var phoHien = await app.OfficerAsync(Officers.PhoHienReceptionist);
+        var path = $"/workspace/counter?procedure={SampleAnswers.CriminalRecord}";
+        var fields = CounterFields(SampleAnswers.CriminalRecord, "033188007002", "Trần Văn Hải", SampleAnswers.PhoHien);
+
+        var response = await IdentityAppFactory.PostFormAsync(phoHien, path, fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Hồ sơ này do Công an tỉnh Hưng Yên giải quyết, không thuộc địa bàn của bạn.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("33-CA", html, StringComparison.Ordinal);
+    }
+
     /// <summary>A page's text as the person reads it, character references decoded.</summary>
     private static async Task<string> TextAsync(HttpClient browser, string path)
     {
         var response = await browser.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    private static Dictionary<string, string> CounterFields(string procedure, string idNumber, string name, string commune)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["SubmissionKey"] = "counter:" + Guid.NewGuid().ToString("N"),
+            ["ApplicantIdNumber"] = idNumber,
+            ["ApplicantName"] = name,
+            ["CommuneCode"] = commune,
+            ["Phone"] = "0912345678",
+        };
+        foreach (var (key, value) in SampleAnswers.For(procedure, idNumber, name, commune))
+        {
+            fields[$"Values[{key}]"] = value!;
+        }
+
+        return fields;
     }
 }
