@@ -76,6 +76,33 @@ public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<W
         Assert.DoesNotContain("33-CA", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_application_typed_in_but_not_received_tells_the_officer_why_in_the_officers_language()
+    {
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+        var path = $"/workspace/counter?procedure={SampleAnswers.PermanentResidence}";
+        var leader = await app.OfficerIdAsync(Officers.BaDinhLeader);
+
+        foreach (var (idNumber, english) in new[] { ("033090007003", false), ("033090007004", true) })
+        {
+            var fields = CounterFields(SampleAnswers.PermanentResidence, idNumber, "Hoàng Văn Tú", SampleAnswers.BaDinh);
+            fields["AssignTo"] = leader;
+
+            var response = await IdentityAppFactory.PostFormAsync(receptionist, path, fields);
+
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var landing = response.Headers.Location!.OriginalString;
+            Assert.EndsWith("?done=submit", landing, StringComparison.Ordinal);
+            var html = await TextAsync(receptionist, english ? landing + "&culture=en&ui-culture=en" : landing);
+            Assert.Contains(
+                english
+                    ? "Reason: The assignee must be a specialist of the application's competent unit."
+                    : "Lý do: Người được phân công phải là chuyên viên của đơn vị giải quyết hồ sơ.",
+                html,
+                StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>A page's text as the person reads it, character references decoded.</summary>
     private static async Task<string> TextAsync(HttpClient browser, string path)
     {

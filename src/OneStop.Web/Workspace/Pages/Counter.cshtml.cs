@@ -59,8 +59,6 @@ public sealed class WorkspaceCounterModel(CounterIntake counter, IProcedureCatal
 
     public List<(string FieldId, string Message)> Errors { get; } = [];
 
-    public string? ReceiveProblem { get; private set; }
-
     public bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -104,6 +102,13 @@ public sealed class WorkspaceCounterModel(CounterIntake counter, IProcedureCatal
         }, cancellationToken);
         if (result.Succeeded)
         {
+            if (result.ReceiveProblem is { } problem)
+            {
+                // The application exists now, so the officer goes to it; the reason it was not received goes along.
+                TempData[WorkspaceApplicationModel.NotReceivedBecauseKey] = problem.Vi;
+                TempData[WorkspaceApplicationModel.NotReceivedBecauseEnglishKey] = problem.En;
+            }
+
             return Redirect($"/workspace/applications/{result.Application!.Code}?done={(result.ReceiveProblem is null ? "counter" : "submit")}");
         }
 
