@@ -215,6 +215,12 @@ public sealed class WorkingCalendarService(OneStopDbContext db, IMemoryCache cac
     }
 
     /// <summary>Whether a user may record the calendar of a province: its own province administrators only.</summary>
+    /// <summary>
+    /// The province an officer means when the address names none: their own (a province's or a commune's
+    /// officer); null for anyone else, who is shown a default or asked to choose.
+    /// </summary>
+    public static string? OwnProvince(ClaimsPrincipal user) => Jurisdiction.From(user).ProvinceCode;
+
     public static bool MayRecord(ClaimsPrincipal user, string provinceCode) =>
         user.IsInRole(Roles.ProvinceAdministrator) && Jurisdiction.From(user).Covers(provinceCode, null);
 

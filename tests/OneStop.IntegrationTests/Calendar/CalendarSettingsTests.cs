@@ -211,6 +211,27 @@ public sealed class CalendarSettingsPageTests(IdentityAppFactory app) : IClassFi
         Assert.StartsWith("/error/403", refused.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_officer_whose_address_names_no_province_gets_their_own_province()
+    {
+        var hungYen = await app.SignInOfficerAsync(HungYenAdministrator);
+
+        var settings = await hungYen.GetAsync("/calendar/settings");
+        Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        var html = WebUtility.HtmlDecode(await settings.Content.ReadAsStringAsync());
+        Assert.Contains("<h1>Giờ làm việc và ngày nghỉ lễ – Tỉnh Hưng Yên</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"province\" value=\"33\"", html, StringComparison.Ordinal);
+
+        var calendar = await (await hungYen.GetAsync("/calendar")).Content.ReadAsStringAsync();
+        Assert.Contains("<option value=\"33\" selected=\"selected\">", calendar, StringComparison.Ordinal);
+        Assert.Contains("/calendar/settings?province=33", calendar, StringComparison.Ordinal);
+
+        // Anyone not signed in still opens on the default province.
+        var anonymous = await (await app.NewBrowser().GetAsync("/calendar")).Content.ReadAsStringAsync();
+        Assert.Contains($"<option value=\"{OneStop.Web.Calendar.Pages.CalendarIndexModel.DefaultProvince}\" selected=\"selected\">", anonymous, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"33\" selected=\"selected\">", anonymous, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, List<(string Name, string Value)> fields)
     {
         var page = await browser.GetAsync("/calendar/settings?province=33");

@@ -122,7 +122,7 @@ public sealed partial class CalendarSettingsModel(WorkingCalendarService calenda
 
     private IActionResult? Refusal()
     {
-        Province = Provinces.Find(ProvinceCode);
+        Province = Provinces.Find(string.IsNullOrWhiteSpace(ProvinceCode) ? WorkingCalendarService.OwnProvince(User) : ProvinceCode);
         if (Province is null)
         {
             return NotFound();
