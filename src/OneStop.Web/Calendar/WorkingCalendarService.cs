@@ -142,10 +142,17 @@ public sealed class WorkingCalendarService(OneStopDbContext db, IMemoryCache cac
     /// (nothing written on an error); idempotent (the same settings again change nothing); saved in one
     /// unit of work with its audit entry; the cached calendar is dropped so deadlines count on it at once.
     /// </summary>
-    public async Task<CalendarSettingsResult> RecordSettingsAsync(string provinceCode, CalendarSettingsInput input, string recordedBy, CancellationToken cancellationToken = default)
+    public Task<CalendarSettingsResult> RecordSettingsAsync(string provinceCode, CalendarSettingsInput input, string recordedBy, CancellationToken cancellationToken = default) =>
+        RecordSettingsAsync(provinceCode, input, recordedBy, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RecordSettingsAsync(string, CalendarSettingsInput, string, CancellationToken)"/>, with the line the
+    /// person sees for each rule (<c>ruleLines</c>), so that an error names that line.
+    /// </summary>
+    public async Task<CalendarSettingsResult> RecordSettingsAsync(string provinceCode, CalendarSettingsInput input, string recordedBy, IReadOnlyList<int>? ruleLines, CancellationToken cancellationToken = default)
     {
         var province = Provinces.Find(provinceCode) ?? throw new ArgumentException($"Unknown province code '{provinceCode}'.", nameof(provinceCode));
-        var errors = CalendarSettingsValidator.Validate(input, out var values);
+        var errors = CalendarSettingsValidator.Validate(input, out var values, ruleLines);
         if (errors.Count > 0)
         {
             return new CalendarSettingsResult(errors, false, null);
