@@ -1,6 +1,12 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Applications;
 using OneStop.IntegrationTests.Identity;
+using OneStop.Web.Applications;
+using OneStop.Web.Applications.Attachments;
+using OneStop.Web.Applications.Intake;
+using OneStop.Web.Applications.Model;
+using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Workspace.Casework;
 
 namespace OneStop.IntegrationTests.Workspace;
@@ -101,6 +107,55 @@ public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<W
                 html,
                 StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Attachments_are_listed_by_the_documents_name_in_the_procedure_version_applied_under()
+    {
+        const string idNumber = "033085007005";
+        var pdf = "%PDF-1.4\n%%EOF\n"u8.ToArray();
+        Application application;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // As the portal submits: the files go in the submission's own transaction.
+            var intake = scope.ServiceProvider.GetRequiredService<ApplicationIntake>();
+            var submitted = await intake.SubmitAsync(new SubmissionRequest
+            {
+                ProcedureCode = SampleAnswers.PermanentResidence,
+                Channel = ApplicationChannel.Online,
+                ApplicantIdNumber = idNumber,
+                ApplicantName = "Lý Thị Mai",
+                CommuneCode = SampleAnswers.BaDinh,
+                Values = SampleAnswers.For(SampleAnswers.PermanentResidence, idNumber, "Lý Thị Mai"),
+                SubmittedBy = StepActor.Citizen(idNumber, "Lý Thị Mai"),
+                AlsoWrite = a =>
+                [
+                    AttachmentCheck.ToAttachment(new IncomingFile("lawful-home-proof", "so-do.pdf", pdf), a.Id, idNumber, DateTimeOffset.UtcNow),
+                    AttachmentCheck.ToAttachment(new IncomingFile("no-longer-asked", "giay-cu.pdf", pdf), a.Id, idNumber, DateTimeOffset.UtcNow),
+                ],
+            });
+            Assert.True(submitted.Succeeded);
+            application = submitted.Application!;
+        }
+
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+        await WorkspaceAppFactory.ActAsync(receptionist, application.Code, "request-supplement", new { note = "Bổ sung giấy chứng nhận" });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var citizen = scope.ServiceProvider.GetRequiredService<CitizenApplications>();
+            var supplied = await citizen.SupplyAsync(new SupplementResponse(idNumber, "Lý Thị Mai", application.Code, null, [new IncomingFile("", "gcs.pdf", pdf)], "supply:" + Guid.NewGuid().ToString("N")));
+            Assert.Equal(CitizenStepOutcome.Done, supplied.Outcome);
+        }
+
+        var path = $"/workspace/applications/{application.Code}";
+        var html = await TextAsync(receptionist, path);
+        Assert.Contains("so-do.pdf</a> (Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp, 1 KB)", html, StringComparison.Ordinal);
+        Assert.Contains("gcs.pdf</a> (bổ sung, 1 KB)", html, StringComparison.Ordinal);
+        Assert.Contains("giay-cu.pdf</a> (no-longer-asked, 1 KB)", html, StringComparison.Ordinal);
+
+        var english = await TextAsync(receptionist, path + "?culture=en&ui-culture=en");
+        Assert.Contains("so-do.pdf</a> (Proof of a lawful home, 1 KB)", english, StringComparison.Ordinal);
+        Assert.Contains("gcs.pdf</a> (supplement, 1 KB)", english, StringComparison.Ordinal);
     }
 
     /// <summary>A page's text as the person reads it, character references decoded.</summary>

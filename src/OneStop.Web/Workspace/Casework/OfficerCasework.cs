@@ -29,6 +29,10 @@ public sealed record CaseFile(
     IReadOnlyList<ResultInfo> Results)
 {
     public WorkflowDefinition Workflow => Procedure.Definition.Workflow;
+
+    /// <summary>The name of a document of the file, as the procedure version the application was submitted under calls it.</summary>
+    public LocalizedText? DocumentName(string documentKey) =>
+        Procedure.Definition.Documents.FirstOrDefault(d => d.Key == documentKey)?.Name;
 }
 
 /// <summary>One answer of the form, labelled as the procedure version the application was submitted under.</summary>
