@@ -158,6 +158,20 @@ public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<W
         Assert.Contains("gcs.pdf</a> (supplement, 1 KB)", english, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_queue_page_past_the_last_leads_back_to_the_first_page_keeping_the_filters()
+    {
+        var receptionist = await app.OfficerAsync(Officers.PhoHienReceptionist);
+
+        var response = await receptionist.GetAsync($"/workspace?queue=all&procedure={SampleAnswers.PermanentResidence}&page=3");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Trang 3 không có hồ sơ nào; danh sách này ngắn hơn.", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/workspace?queue=all&amp;procedure={SampleAnswers.PermanentResidence}\">Về trang đầu của danh sách</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Không có hồ sơ nào trong danh sách này.", html, StringComparison.Ordinal);
+    }
+
     /// <summary>A page's text as the person reads it, character references decoded.</summary>
     private static async Task<string> TextAsync(HttpClient browser, string path)
     {
