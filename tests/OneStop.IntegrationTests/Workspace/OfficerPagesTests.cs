@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Applications;
 using OneStop.IntegrationTests.Identity;
+using OneStop.IntegrationTests.Infrastructure;
 using OneStop.Web.Applications;
 using OneStop.Web.Applications.Attachments;
 using OneStop.Web.Applications.Intake;
@@ -170,6 +171,36 @@ public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<W
         Assert.Contains("Trang 3 không có hồ sơ nào; danh sách này ngắn hơn.", html, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/workspace?queue=all&amp;procedure={SampleAnswers.PermanentResidence}\">Về trang đầu của danh sách</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Không có hồ sơ nào trong danh sách này.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_English_the_history_and_the_control_sheet_page_name_steps_and_roles_in_English_and_the_PDF_stays_Vietnamese()
+    {
+        var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033085007006", "Tạ Văn Phúc");
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+        await WorkspaceAppFactory.ActAsync(receptionist, application.Code, "receive");
+        var path = $"/workspace/applications/{application.Code}";
+
+        var page = await TextAsync(receptionist, path + "?culture=en&ui-culture=en");
+        var sheet = await TextAsync(receptionist, path + "/control-sheet?culture=en&ui-culture=en");
+        foreach (var html in new[] { page, sheet })
+        {
+            Assert.Contains("<td>Receive the application, issue receipt CT04</td>", html, StringComparison.Ordinal);
+            Assert.Contains("(receptionist)</td>", html, StringComparison.Ordinal);
+            Assert.Contains("Tạ Văn Phúc (applicant)</td>", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("cán bộ tiếp nhận", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<td>Application submitted</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nộp hồ sơ", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Tiếp nhận hồ sơ, cấp Phiếu tiếp nhận CT04</td>", await TextAsync(receptionist, path), StringComparison.Ordinal);
+
+        // The control sheet's PDF is a legal document: Vietnamese whatever language the officer reads.
+        var pdf = await receptionist.GetAsync(path + "/control-sheet.pdf?culture=en&ui-culture=en");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        var text = PdfText.Of(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains("cán bộ tiếp nhận", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(receptionist)", text, StringComparison.Ordinal);
     }
 
     /// <summary>A page's text as the person reads it, character references decoded.</summary>
