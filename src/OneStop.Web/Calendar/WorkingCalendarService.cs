@@ -142,10 +142,17 @@ public sealed class WorkingCalendarService(OneStopDbContext db, IMemoryCache cac
     /// (nothing written on an error); idempotent (the same settings again change nothing); saved in one
     /// unit of work with its audit entry; the cached calendar is dropped so deadlines count on it at once.
     /// </summary>
-    public async Task<CalendarSettingsResult> RecordSettingsAsync(string provinceCode, CalendarSettingsInput input, string recordedBy, CancellationToken cancellationToken = default)
+    public Task<CalendarSettingsResult> RecordSettingsAsync(string provinceCode, CalendarSettingsInput input, string recordedBy, CancellationToken cancellationToken = default) =>
+        RecordSettingsAsync(provinceCode, input, recordedBy, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RecordSettingsAsync(string, CalendarSettingsInput, string, CancellationToken)"/>, with the line the
+    /// person sees for each rule (<c>ruleLines</c>), so that an error names that line.
+    /// </summary>
+    public async Task<CalendarSettingsResult> RecordSettingsAsync(string provinceCode, CalendarSettingsInput input, string recordedBy, IReadOnlyList<int>? ruleLines, CancellationToken cancellationToken = default)
     {
         var province = Provinces.Find(provinceCode) ?? throw new ArgumentException($"Unknown province code '{provinceCode}'.", nameof(provinceCode));
-        var errors = CalendarSettingsValidator.Validate(input, out var values);
+        var errors = CalendarSettingsValidator.Validate(input, out var values, ruleLines);
         if (errors.Count > 0)
         {
             return new CalendarSettingsResult(errors, false, null);
@@ -215,6 +222,12 @@ public sealed class WorkingCalendarService(OneStopDbContext db, IMemoryCache cac
     }
 
     /// <summary>Whether a user may record the calendar of a province: its own province administrators only.</summary>
+    /// <summary>
+    /// The province an officer means when the address names none: their own (a province's or a commune's
+    /// officer); null for anyone else, who is shown a default or asked to choose.
+    /// </summary>
+    public static string? OwnProvince(ClaimsPrincipal user) => Jurisdiction.From(user).ProvinceCode;
+
     public static bool MayRecord(ClaimsPrincipal user, string provinceCode) =>
         user.IsInRole(Roles.ProvinceAdministrator) && Jurisdiction.From(user).Covers(provinceCode, null);
 

@@ -211,13 +211,54 @@ public sealed class CalendarSettingsPageTests(IdentityAppFactory app) : IClassFi
         Assert.StartsWith("/error/403", refused.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, List<(string Name, string Value)> fields)
+    [Fact]
+    public async Task An_officer_whose_address_names_no_province_gets_their_own_province()
     {
-        var page = await browser.GetAsync("/calendar/settings?province=33");
+        var hungYen = await app.SignInOfficerAsync(HungYenAdministrator);
+
+        var settings = await hungYen.GetAsync("/calendar/settings");
+        Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        var html = WebUtility.HtmlDecode(await settings.Content.ReadAsStringAsync());
+        Assert.Contains("<h1>Giờ làm việc và ngày nghỉ lễ – Tỉnh Hưng Yên</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"province\" value=\"33\"", html, StringComparison.Ordinal);
+
+        var calendar = await (await hungYen.GetAsync("/calendar")).Content.ReadAsStringAsync();
+        Assert.Contains("<option value=\"33\" selected=\"selected\">", calendar, StringComparison.Ordinal);
+        Assert.Contains("/calendar/settings?province=33", calendar, StringComparison.Ordinal);
+
+        // Anyone not signed in still opens on the default province.
+        var anonymous = await (await app.NewBrowser().GetAsync("/calendar")).Content.ReadAsStringAsync();
+        Assert.Contains($"<option value=\"{OneStop.Web.Calendar.Pages.CalendarIndexModel.DefaultProvince}\" selected=\"selected\">", anonymous, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"33\" selected=\"selected\">", anonymous, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_error_names_the_line_the_administrator_sees_when_a_line_above_was_cleared()
+    {
+        var hanoi = await app.SignInOfficerAsync(HanoiAdministrator);
+
+        var response = await PostAsync(hanoi,
+        [
+            ("MorningStart", "07:30"), ("MorningEnd", "11:30"), ("AfternoonStart", "13:30"), ("AfternoonEnd", "17:00"),
+            ("WeeklyDaysOff", "Saturday"), ("WeeklyDaysOff", "Sunday"),
+            ("Rules[0].Calendar", "Solar"), ("Rules[0].Month", "1"), ("Rules[0].Day", "1"), ("Rules[0].Days", "1"), ("Rules[0].AdjacentDay", "None"), ("Rules[0].Enabled", "false"),
+            ("Rules[1].Key", "le-sai-thang"), ("Rules[1].Name", "Lễ sai tháng"), ("Rules[1].Calendar", "Solar"), ("Rules[1].Month", "13"), ("Rules[1].Day", "1"),
+            ("Rules[1].Days", "1"), ("Rules[1].AdjacentDay", "None"), ("Rules[1].Enabled", "true"), ("Rules[1].Enabled", "false"),
+        ], "01");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#Rules_1__Month\">Quy tắc 2: tháng phải từ 1 đến 12.</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quy tắc 1:", html, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, List<(string Name, string Value)> fields, string province = "33")
+    {
+        var page = await browser.GetAsync($"/calendar/settings?province={province}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         var token = Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]*)\"").Groups[1].Value;
         var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token));
-        return await browser.PostAsync("/calendar/settings?province=33", new FormUrlEncodedContent(form));
+        return await browser.PostAsync($"/calendar/settings?province={province}", new FormUrlEncodedContent(form));
     }
 }

@@ -39,6 +39,18 @@ public sealed class CalendarSettingsValidatorTests
     }
 
     [Fact]
+    public void A_rule_is_named_by_its_place_in_the_list_or_by_the_line_the_person_sees()
+    {
+        HolidayRuleInput[] rules = [Rule(key: "tet-duong-lich", calendar: "Solar", month: 1, day: 1), Rule(month: 13)];
+
+        var listed = Assert.Single(CalendarSettingsValidator.Validate(Settings(rules: rules), out _));
+        var seen = Assert.Single(CalendarSettingsValidator.Validate(Settings(rules: rules), out _, ruleLines: [1, 8]));
+
+        Assert.Equal(("holidayRules[1].month", "Quy tắc 2: tháng phải từ 1 đến 12.", "Rule 2: the month must be from 1 to 12."), (listed.Field, listed.VietnameseMessage, listed.Message));
+        Assert.Equal(("holidayRules[1].month", "Quy tắc 8: tháng phải từ 1 đến 12.", "Rule 8: the month must be from 1 to 12."), (seen.Field, seen.VietnameseMessage, seen.Message));
+    }
+
+    [Fact]
     public void A_morning_ending_when_the_afternoon_starts_is_allowed() =>
         Assert.Empty(CalendarSettingsValidator.Validate(Settings(morningEnd: "12:00", afternoonStart: "12:00"), out _));
 

@@ -109,7 +109,7 @@ public sealed class CalendarEditModel(WorkingCalendarService calendars) : PageMo
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        Province = Provinces.Find(ProvinceCode);
+        Province = Provinces.Find(string.IsNullOrWhiteSpace(ProvinceCode) ? WorkingCalendarService.OwnProvince(User) : ProvinceCode);
         if (Province is null || Year is < YearDecisionValidator.MinYear or > YearDecisionValidator.MaxYear)
         {
             return NotFound();

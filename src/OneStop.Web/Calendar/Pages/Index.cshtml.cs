@@ -35,7 +35,8 @@ public sealed class CalendarIndexModel(WorkingCalendarService calendars, TimePro
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Year = VietnameseFormat.ToVietnamTime(clock.GetUtcNow()).Year;
-        ProvinceCode = string.IsNullOrWhiteSpace(ProvinceCode) ? DefaultProvince : ProvinceCode.Trim();
+        // A signed-in officer opens on their own province; anyone else on the default.
+        ProvinceCode = string.IsNullOrWhiteSpace(ProvinceCode) ? WorkingCalendarService.OwnProvince(User) ?? DefaultProvince : ProvinceCode.Trim();
         Province = Provinces.Find(ProvinceCode);
         if (Province is null)
         {

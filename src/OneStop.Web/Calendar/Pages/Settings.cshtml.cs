@@ -90,7 +90,7 @@ public sealed partial class CalendarSettingsModel(WorkingCalendarService calenda
         // The spare line left empty is not a rule; errors are reported on the line the person sees.
         var lines = Rules.Select((rule, index) => (rule, index)).Where(x => !x.rule.IsBlank).ToList();
         var input = new CalendarSettingsInput(MorningStart, MorningEnd, AfternoonStart, AfternoonEnd, WeeklyDaysOff, [.. lines.Select(x => x.rule)]);
-        var result = await calendars.RecordSettingsAsync(Province!.Code, input, CalendarApi.RecordedBy(User), cancellationToken);
+        var result = await calendars.RecordSettingsAsync(Province!.Code, input, CalendarApi.RecordedBy(User), [.. lines.Select(x => x.index + 1)], cancellationToken);
         if (result.Succeeded)
         {
             return Redirect($"/calendar/settings?province={Province.Code}&saved=true");
@@ -122,7 +122,7 @@ public sealed partial class CalendarSettingsModel(WorkingCalendarService calenda
 
     private IActionResult? Refusal()
     {
-        Province = Provinces.Find(ProvinceCode);
+        Province = Provinces.Find(string.IsNullOrWhiteSpace(ProvinceCode) ? WorkingCalendarService.OwnProvince(User) : ProvinceCode);
         if (Province is null)
         {
             return NotFound();

@@ -70,7 +70,13 @@ public static partial class CalendarSettingsValidator
     private const int MaxBasis = 400;
     private const int MaxKey = 40;
 
-    public static IReadOnlyList<FieldError> Validate(CalendarSettingsInput input, out CalendarSettingsValues? values)
+    /// <param name="input">The settings as sent.</param>
+    /// <param name="values">The settings once valid, null otherwise.</param>
+    /// <param name="ruleLines">
+    /// The line number the person sees for each rule, when it is not its place in the list: the settings page
+    /// leaves out the lines cleared to delete a rule, and the messages must name the line the person reads.
+    /// </param>
+    public static IReadOnlyList<FieldError> Validate(CalendarSettingsInput input, out CalendarSettingsValues? values, IReadOnlyList<int>? ruleLines = null)
     {
         var errors = new List<FieldError>();
         values = null;
@@ -121,7 +127,7 @@ public static partial class CalendarSettingsValidator
         var list = input.HolidayRules ?? [];
         for (var i = 0; i < list.Count; i++)
         {
-            if (Rule(i, list[i], keys, errors) is { } rule)
+            if (Rule(i, ruleLines is not null && i < ruleLines.Count ? ruleLines[i] : i + 1, list[i], keys, errors) is { } rule)
             {
                 rules.Add((rule, list[i].Enabled));
             }
@@ -135,10 +141,9 @@ public static partial class CalendarSettingsValidator
         return errors;
     }
 
-    private static HolidayRuleDefinition? Rule(int index, HolidayRuleInput rule, HashSet<string> keys, List<FieldError> errors)
+    private static HolidayRuleDefinition? Rule(int index, int line, HolidayRuleInput rule, HashSet<string> keys, List<FieldError> errors)
     {
         var prefix = $"holidayRules[{index}].";
-        var line = index + 1;
         var before = errors.Count;
         var key = rule.Key?.Trim() ?? "";
         if (!RuleKey().IsMatch(key) || key.Length > MaxKey)

@@ -29,6 +29,10 @@ public sealed record CaseFile(
     IReadOnlyList<ResultInfo> Results)
 {
     public WorkflowDefinition Workflow => Procedure.Definition.Workflow;
+
+    /// <summary>The name of a document of the file, as the procedure version the application was submitted under calls it.</summary>
+    public LocalizedText? DocumentName(string documentKey) =>
+        Procedure.Definition.Documents.FirstOrDefault(d => d.Key == documentKey)?.Name;
 }
 
 /// <summary>One answer of the form, labelled as the procedure version the application was submitted under.</summary>
@@ -102,6 +106,9 @@ public sealed class OfficerCasework(
 
     /// <summary>The roles that act on applications (the administrators only look).</summary>
     public static readonly IReadOnlyList<string> ActingRoles = [Roles.Receptionist, Roles.Specialist, Roles.UnitLeader];
+
+    /// <summary>The longest note an officer may write (what the journal stores); the form limits its box to it.</summary>
+    public const int NoteMaxLength = ApplicationColumns.Note;
 
     private static readonly IReadOnlyList<string> AssigningRoles = [Roles.Receptionist, Roles.UnitLeader];
 
@@ -257,13 +264,14 @@ public sealed class OfficerCasework(
                 $"The action '{action.Key}' is not allowed from the state '{application.State}' (allowed from: {string.Join(", ", action.From)}).");
         }
 
-        var note = Blank(request.Note);
+        // A browser's box counts a line break as one character but sends it as two: kept as one, a note the box took fits the journal.
+        var note = Blank(request.Note)?.ReplaceLineEndings("\n");
         if (note is null && NeedsNote.Contains(action.Key))
         {
             return Refuse(ActOutcome.Invalid, application, "note", NoteMessage(action.Key).Vi, NoteMessage(action.Key).En);
         }
 
-        if (note is { Length: > 2000 })
+        if (note is { Length: > NoteMaxLength })
         {
             return Refuse(ActOutcome.Invalid, application, "note", "Nội dung ghi chú tối đa 2000 ký tự.", "The note may have at most 2000 characters.");
         }

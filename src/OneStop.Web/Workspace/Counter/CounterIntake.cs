@@ -2,6 +2,7 @@ using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications;
 using OneStop.Web.Applications.Intake;
 using OneStop.Web.Applications.Model;
+using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Catalog;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Catalog.Forms;
@@ -52,6 +53,7 @@ public sealed class CounterIntake(
     OfficerCasework casework,
     IProcedureCatalog catalog,
     IAdministrativeUnitDirectory units,
+    UnitNames unitNames,
     ICurrentOfficer officer,
     TimeProvider clock)
 {
@@ -115,7 +117,7 @@ public sealed class CounterIntake(
                 $"{commune.FullName} không thuộc địa bàn của Bộ phận Một cửa này; hướng dẫn người nộp đến Bộ phận Một cửa nơi cư trú.",
                 $"{commune.FullNameEn} is outside this desk's jurisdiction; the applicant must apply at their own commune's desk.")
             : new LocalizedText(
-                $"Hồ sơ này do {unit} giải quyết, không thuộc địa bàn của bạn.",
-                $"This application goes to {unit}, outside your jurisdiction."));
+                $"Hồ sơ này do {unitNames.Of(unit)} giải quyết, không thuộc địa bàn của bạn.",
+                $"This application goes to {unitNames.Of(unit)}, outside your jurisdiction."));
     }
 }

@@ -37,6 +37,17 @@ public sealed class WorkspaceApplicationModel(OfficerCasework casework) : PageMo
     [BindProperty]
     public int? Revision { get; set; }
 
+    public const string NotReceivedBecauseKey = "workspace.not-received-because";
+
+    public const string NotReceivedBecauseEnglishKey = "workspace.not-received-because.en";
+
+    /// <summary>Why the counter could not receive the application it had just submitted, shown once after the redirect.</summary>
+    [TempData(Key = NotReceivedBecauseKey)]
+    public string? NotReceivedBecause { get; set; }
+
+    [TempData(Key = NotReceivedBecauseEnglishKey)]
+    public string? NotReceivedBecauseEnglish { get; set; }
+
     public CaseFile Case { get; private set; } = null!;
 
     /// <summary>A fresh one-time key for each form on the page: posting the same form twice records one step.</summary>

@@ -27,7 +27,7 @@ public sealed class WorkspaceControlSheetModel(OfficerCasework casework, CaseShe
             return access == CaseAccess.OutsideJurisdiction ? Forbid() : NotFound();
         }
 
-        Sheet = sheets.ControlSheet(file);
+        Sheet = sheets.ControlSheet(file, System.Globalization.CultureInfo.CurrentUICulture);
         return Page();
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Web.Catalog;
+using OneStop.Web.Catalog.Definitions;
+using OneStop.Web.Catalog.Forms;
 using OneStop.Web.Shared.Security;
 using OneStop.Web.Workspace.Casework;
 using OneStop.Web.Workspace.Counter;
@@ -57,8 +59,6 @@ public sealed class WorkspaceCounterModel(CounterIntake counter, IProcedureCatal
 
     public List<(string FieldId, string Message)> Errors { get; } = [];
 
-    public string? ReceiveProblem { get; private set; }
-
     public bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -102,6 +102,13 @@ public sealed class WorkspaceCounterModel(CounterIntake counter, IProcedureCatal
         }, cancellationToken);
         if (result.Succeeded)
         {
+            if (result.ReceiveProblem is { } problem)
+            {
+                // The application exists now, so the officer goes to it; the reason it was not received goes along.
+                TempData[WorkspaceApplicationModel.NotReceivedBecauseKey] = problem.Vi;
+                TempData[WorkspaceApplicationModel.NotReceivedBecauseEnglishKey] = problem.En;
+            }
+
             return Redirect($"/workspace/applications/{result.Application!.Code}?done={(result.ReceiveProblem is null ? "counter" : "submit")}");
         }
 
@@ -118,6 +125,20 @@ public sealed class WorkspaceCounterModel(CounterIntake counter, IProcedureCatal
     public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId).Message;
 
     public string? ValueOf(string key) => Values.GetValueOrDefault(key);
+
+    /// <summary>
+    /// When a field is asked, in the receptionist's words: the label of the question it depends on and the
+    /// answers (option labels, "Có"/"Yes") that open it, not the form's internal keys and values.
+    /// </summary>
+    public (string Question, IReadOnlyList<string> Answers) ConditionOf(FieldCondition condition)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var question = Procedure?.Definition.Form.AllFields.FirstOrDefault(f => f.Key == condition.Field);
+        IReadOnlyList<string> values = condition.EqualTo is { } value ? [value] : condition.In ?? [];
+        return (
+            question?.Label.For(culture) ?? condition.Field,
+            [.. values.Select(v => question is null ? v : AnswerText.Of(question, v, culture, code => code))]);
+    }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

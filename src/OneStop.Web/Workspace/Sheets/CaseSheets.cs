@@ -1,3 +1,4 @@
+using System.Globalization;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Catalog.Definitions;
@@ -14,11 +15,22 @@ namespace OneStop.Web.Workspace.Sheets;
 /// </summary>
 public sealed class CaseSheets(IDocumentRenderer renderer, AnswerDisplay answers, TimeProvider clock, TrackingLink tracking)
 {
+    private static readonly LocalizedText Submitted = new("Nộp hồ sơ", "Application submitted");
+    private static readonly LocalizedText Assigned = new("Phân công xử lý", "Assigned for processing");
+
+    private static readonly IReadOnlyDictionary<string, LocalizedText> RoleNames = new Dictionary<string, LocalizedText>
+    {
+        ["receptionist"] = new("cán bộ tiếp nhận", "receptionist"),
+        ["specialist"] = new("chuyên viên", "specialist"),
+        ["unit-leader"] = new("lãnh đạo đơn vị", "unit leader"),
+    };
+
     /// <summary>
     /// Each event after the submission is a hand-over: the one who took the previous step gives the
     /// file, the one who takes this step receives it; the outcome is whether the step ended by its due moment.
+    /// The steps and roles are named in <paramref name="culture"/> for a page; the PDF, a legal document, passes none and stays Vietnamese.
     /// </summary>
-    public ProcessControlSheetData ControlSheet(CaseFile file)
+    public ProcessControlSheetData ControlSheet(CaseFile file, CultureInfo? culture = null)
     {
         var application = file.Application;
         var workflow = file.Workflow;
@@ -28,10 +40,10 @@ public sealed class CaseSheets(IDocumentRenderer renderer, AnswerDisplay answers
             var previous = file.History[i - 1];
             var current = file.History[i];
             handOvers.Add(new HandOver(
-                StepName(workflow, current.Action),
+                StepName(workflow, current.Action, culture),
                 current.At,
-                Who(previous),
-                Who(current),
+                Who(previous, culture),
+                Who(current, culture),
                 current.OnTime switch { true => HandOverOutcome.OnTime, false => HandOverOutcome.Late, null => null },
                 current.Note));
         }
@@ -76,27 +88,28 @@ public sealed class CaseSheets(IDocumentRenderer renderer, AnswerDisplay answers
         return renderer.Render(DocumentTemplates.Receipt(data));
     }
 
-    public static string StepName(WorkflowDefinition workflow, string action) => action switch
+    /// <summary>A step as the reader of <paramref name="culture"/> names it; documents pass none and stay in Vietnamese.</summary>
+    public static string StepName(WorkflowDefinition workflow, string action, CultureInfo? culture = null) => action switch
     {
-        "submit" => "Nộp hồ sơ",
-        OfficerCasework.AssignAction => "Phân công xử lý",
-        _ => workflow.Actions.FirstOrDefault(a => a.Key == action)?.Name.Vi ?? action,
+        "submit" => Submitted.For(culture ?? VietnameseFormat.Culture),
+        OfficerCasework.AssignAction => Assigned.For(culture ?? VietnameseFormat.Culture),
+        _ => workflow.Actions.FirstOrDefault(a => a.Key == action)?.Name.For(culture ?? VietnameseFormat.Culture) ?? action,
     };
 
-    public static string Who(ApplicationEvent e) => e.ActorRole switch
+    /// <summary>Who took a step, with their part in it, in the reader's language (Vietnamese on documents).</summary>
+    public static string Who(ApplicationEvent e, CultureInfo? culture = null)
     {
-        "citizen" => (e.ActorName ?? "") + " (người nộp hồ sơ)",
-        "system" => "Hệ thống",
-        _ => $"{e.ActorName} ({RoleName(e.ActorRole)})",
-    };
+        var english = culture?.TwoLetterISOLanguageName == "en";
+        return e.ActorRole switch
+        {
+            "citizen" => (e.ActorName ?? "") + (english ? " (applicant)" : " (người nộp hồ sơ)"),
+            "system" => english ? "System" : "Hệ thống",
+            _ => $"{e.ActorName} ({RoleName(e.ActorRole, culture)})",
+        };
+    }
 
-    public static string RoleName(string role) => role switch
-    {
-        "receptionist" => "cán bộ tiếp nhận",
-        "specialist" => "chuyên viên",
-        "unit-leader" => "lãnh đạo đơn vị",
-        _ => role,
-    };
+    public static string RoleName(string role, CultureInfo? culture = null) =>
+        RoleNames.TryGetValue(role, out var name) ? name.For(culture ?? VietnameseFormat.Culture) : role;
 
     private static string StatutoryTime(ProcessingTime time) => time.Unit switch
     {
