@@ -239,6 +239,10 @@ public sealed class WorkflowPathTests(WorkspaceAppFactory app) : IClassFixture<W
 
         var missing = await PostActionAsync(leader, application.Code, "assign", new { assignTo = await app.OfficerIdAsync(Officers.BaDinhSpecialist) });
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        // A note longer than the journal keeps is refused as such, not reported as someone else's change.
+        var tooLong = await PostActionAsync(leader, application.Code, "assign", new { assignTo = await app.OfficerIdAsync(Officers.PoliceSpecialist), note = new string('x', 2001) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("at most 2000 characters", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var assigned = await ActAsync(leader, application.Code, "assign", new { assignTo = await app.OfficerIdAsync(Officers.PoliceSpecialist) });
 
         Assert.Equal("received", assigned.GetProperty("state").GetString());

@@ -335,10 +335,16 @@ public sealed class OfficerCasework(
                 "Give 'assignTo': the account id of a specialist of the application's competent unit.");
         }
 
+        var note = Blank(request.Note)?.ReplaceLineEndings("\n");
+        if (note is { Length: > NoteMaxLength })
+        {
+            return Refuse(ActOutcome.Invalid, application, "note", "Nội dung ghi chú tối đa 2000 ký tự.", "The note may have at most 2000 characters.");
+        }
+
         var actor = StepActor.Officer(officer.Id ?? "unknown", officer.FullName, role, officer.UnitCode);
         return new Decision(new ApplicationStep(AssignAction, application.State, actor)
         {
-            Note = Blank(request.Note) ?? $"Phân công {assignee.FullName}",
+            Note = note ?? $"Phân công {assignee.FullName}",
             RequestKey = request.RequestKey,
             // Assigning while the clock stands still must not restart it.
             StopsClock = application.ClockStoppedSince is not null,
