@@ -170,6 +170,17 @@ public sealed class ApologyTests(OverdueAppFactory app) : IClassFixture<OverdueA
         Assert.Contains("error-summary", refusedHtml, StringComparison.Ordinal);
         Assert.Contains("href=\"#Reason\"", refusedHtml, StringComparison.Ordinal);
         Assert.Contains("href=\"#NewAppointmentDate\"", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("Nhập lý do chậm trễ.", refusedHtml, StringComparison.Ordinal);
+
+        // An officer who chose English reads the same refusal in English.
+        Assert.Equal(HttpStatusCode.Redirect, (await receptionist.GetAsync("/language/en?returnUrl=%2F")).StatusCode);
+        var english = await (await IdentityAppFactory.PostFormAsync(receptionist, ApologyLinks.Form(application.Code), new()
+        {
+            ["Reason"] = "",
+            ["NewAppointmentDate"] = "",
+        })).Content.ReadAsStringAsync();
+        Assert.Contains("Give the reason for the delay.", english, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await receptionist.GetAsync("/language/vi?returnUrl=%2F")).StatusCode);
 
         var day = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime).AddDays(5);
         var issued = await IdentityAppFactory.PostFormAsync(receptionist, ApologyLinks.Form(application.Code), new()

@@ -95,7 +95,8 @@ public sealed class ApologyModel(ApologyService apologies, OneStopDbContext db, 
             case ApologyOutcome.Invalid:
                 foreach (var error in result.Errors!)
                 {
-                    Errors.Add((error.Field == "reason" ? "Reason" : "NewAppointmentDate", error.Vi));
+                    Errors.Add((error.Field == "reason" ? "Reason" : "NewAppointmentDate",
+                        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? error.En : error.Vi));
                 }
 
                 return Page();

@@ -39,7 +39,9 @@ public static class LocalizationSetup
     {
         app.MapGet("/language/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {
-            var chosen = SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+            // "vi" is what people type for Vietnamese; "vi-VN" is what the header's link sends.
+            var chosen = SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(c.TwoLetterISOLanguageName, culture, StringComparison.OrdinalIgnoreCase));
             if (chosen is null)
             {
                 return Results.Problem(
