@@ -125,7 +125,7 @@ public static class IdentityModule
     /// <summary>OneStop's own address (first of <c>urls</c>), with a trailing slash.</summary>
     private static string OwnAddress(IConfiguration configuration)
     {
-        var first = (configuration["urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries)[0].Trim();
+        var first = (configuration["urls"] ?? OneStop.Web.Shared.Hosting.HostingSetup.DefaultUrls).Split(';', StringSplitOptions.RemoveEmptyEntries)[0].Trim();
         return first.TrimEnd('/') + "/";
     }
 

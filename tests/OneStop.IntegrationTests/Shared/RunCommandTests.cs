@@ -17,8 +17,9 @@ public sealed partial class RunCommandTests
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     /// <summary>
-    /// From its project folder, as <c>dotnet run</c> starts it, and from the program's own folder with no source tree
-    /// around it, as a published program is started.
+    /// From its project folder, as <c>dotnet run</c> starts it (address from the command line), and from the program's
+    /// own folder with no source tree around it, as a published program is started in a container (address from
+    /// <c>ASPNETCORE_URLS</c>, which must win over OneStop's default).
     /// </summary>
     [SqliteTheory("The run command starts on the embedded SQLite database; the SQLite pass runs it.")]
     [InlineData(true)]
@@ -29,7 +30,7 @@ public sealed partial class RunCommandTests
         var output = new StringBuilder();
         var bannerPrinted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var folder = fromProjectFolder ? Path.Combine(Repository.Root, "src", "OneStop.Web") : AppContext.BaseDirectory;
-        using var program = new Process { StartInfo = StartInfo(folder, data) };
+        using var program = new Process { StartInfo = StartInfo(folder, data, addressFromEnvironment: !fromProjectFolder) };
         DataReceivedEventHandler keep = (_, line) =>
         {
             if (line.Data is null)
@@ -62,6 +63,8 @@ public sealed partial class RunCommandTests
             Assert.Contains("OneStop is running.", printed, StringComparison.Ordinal);
             var portal = PortalLine().Match(printed);
             Assert.True(portal.Success, "No portal address in:\n" + printed);
+            // Port 0 was asked for, by argument or by ASPNETCORE_URLS: never the default 5080.
+            Assert.DoesNotContain(":5080", portal.Groups["address"].Value, StringComparison.Ordinal);
             foreach (var officer in DemoAccounts.Officers)
             {
                 Assert.Matches(new Regex(Regex.Escape(officer.Email) + @"\s+" + Regex.Escape(officer.Role) + @"\s.*\skey [A-Z2-7]{32}\b"), printed);
@@ -95,7 +98,7 @@ public sealed partial class RunCommandTests
         }
     }
 
-    private static ProcessStartInfo StartInfo(string folder, string data)
+    private static ProcessStartInfo StartInfo(string folder, string data, bool addressFromEnvironment)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -107,7 +110,11 @@ public sealed partial class RunCommandTests
             StandardErrorEncoding = Encoding.UTF8,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OneStop.Web.dll"));
-        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        if (!addressFromEnvironment)
+        {
+            start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        }
+
         start.ArgumentList.Add("--Database:DataDirectory=" + data);
 
         // A newcomer's shell, not the test run's: nothing that would pick another database or environment.
@@ -120,6 +127,11 @@ public sealed partial class RunCommandTests
             {
                 start.Environment.Remove(name);
             }
+        }
+
+        if (addressFromEnvironment)
+        {
+            start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         }
 
         return start;

@@ -7,8 +7,20 @@ namespace OneStop.Web.Shared.Hosting;
 
 public static class HostingSetup
 {
+    /// <summary>Where OneStop listens when nothing says otherwise: this machine only, for a first try.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
     public static WebApplicationBuilder AddOneStopHosting(this WebApplicationBuilder builder)
     {
+        // The default is set here, not in appsettings.json, where it would win over ASPNETCORE_URLS (the
+        // host reads that variable before the settings file) and a container's port setting would be ignored.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])
+            && string.IsNullOrWhiteSpace(builder.Configuration["http_ports"])
+            && string.IsNullOrWhiteSpace(builder.Configuration["https_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+
         // The host keeps its logger to itself instead of installing it as the process-wide Log.Logger: where
         // several hosts share a process (the integration tests, the benchmarks), one host's events would
         // otherwise reach another's sinks, and the first host to stop would silence the others.
