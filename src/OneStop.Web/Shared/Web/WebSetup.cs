@@ -28,6 +28,7 @@ public static class WebSetup
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
+        BadRequestProblems.Configure(services);
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OneStop API";
@@ -94,7 +95,7 @@ public static class WebSetup
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
 
         // An address nobody serves is a 404 for everyone, not a sign-in prompt.
-        app.MapFallback(() => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        app.MapFallback(ApiFallback.Answer).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
