@@ -59,6 +59,24 @@ public sealed class ApiRequestProblemsTests(WorkspaceAppFactory app) : IClassFix
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task An_idempotency_key_longer_than_the_journal_keeps_is_a_400_and_the_longest_allowed_one_is_recorded()
+    {
+        var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033090005678", "Lê Văn Dũng");
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+
+        var tooLong = await WorkspaceAppFactory.PostActionAsync(receptionist, application.Code, "receive", key: new string('k', 100));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("Idempotency-Key", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("submitted", (await app.ApplicationAsync(application.Code)).State);
+
+        var longest = new string('k', 96);
+        var first = await WorkspaceAppFactory.ActAsync(receptionist, application.Code, "receive", key: longest);
+        var again = await WorkspaceAppFactory.ActAsync(receptionist, application.Code, "receive", key: longest);
+        Assert.Equal("done", first.GetProperty("outcome").GetString());
+        Assert.Equal("already-done", again.GetProperty("outcome").GetString());
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient officer, string code, string body, string contentType)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/workspace/applications/{code}/actions/receive")

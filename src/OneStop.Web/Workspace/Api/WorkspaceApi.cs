@@ -73,6 +73,10 @@ public sealed record ActionResultDto(string Code, string Outcome, string Status,
 internal static class WorkspaceApi
 {
     private const string ExampleCode = "00004-260101-9999";
+    private const string KeyPrefix = "api:";
+
+    /// <summary>The journal's column holds the prefix too; a longer key would fit the check and then fail to save on PostgreSQL.</summary>
+    public const int MaxIdempotencyKeyLength = Applications.Persistence.ApplicationColumns.Key - 4;
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -252,16 +256,16 @@ internal static class WorkspaceApi
                 detail: "Only receptionists, specialists and unit leaders act on applications.");
         }
 
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Trim().Length > MaxIdempotencyKeyLength)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["Idempotency-Key"] = ["Send an Idempotency-Key header (at most 100 characters), unique per intended action; repeating it changes nothing."],
+                ["Idempotency-Key"] = [$"Send an Idempotency-Key header (1 to {MaxIdempotencyKeyLength} characters, e.g. a new UUID), unique per intended action; repeating it changes nothing."],
             });
         }
 
         var result = await casework.ActAsync(
-            new ActRequest(code, action, body?.Note, body?.AssignTo, "api:" + idempotencyKey.Trim(), body?.Revision), cancellationToken);
+            new ActRequest(code, action, body?.Note, body?.AssignTo, KeyPrefix + idempotencyKey.Trim(), body?.Revision), cancellationToken);
         var message = result.Message?.En;
         return result.Outcome switch
         {
