@@ -356,6 +356,8 @@ public sealed class CalendarTests(CalendarAppFactory app) : IClassFixture<Calend
         Assert.Contains("Năm phải là số từ 1900 đến 2199.", html);
         Assert.Contains("href=\"#province\"", html);
         Assert.Contains("field-error", html);
+        Assert.Contains("<title>Lỗi: Lịch làm việc", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<title>Lỗi", await app.CreateClient().GetStringAsync("/calendar?province=01&year=2026"), StringComparison.Ordinal);
     }
 
     [Fact]
