@@ -52,6 +52,14 @@ public sealed class AdministrativeUnitsPagesTests(OneStopAppFactory app)
     }
 
     [Fact]
+    public async Task An_old_district_counts_townships_not_the_special_zones_that_came_later()
+    {
+        var html = await Page("/units/001?at=2025-01-01");
+        Assert.Contains("13 xã, phường, thị trấn", html);
+        Assert.DoesNotContain("đặc khu", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_old_unit_page_shows_its_successors()
     {
         var html = await Page("/units/00007?at=2026-05-01");

@@ -75,6 +75,22 @@ public sealed class CalendarTests(CalendarAppFactory app) : IClassFixture<Calend
         Assert.DoesNotContain("mùng 10 tháng 3", english, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_english_calendar_marks_the_vietnamese_holiday_names_as_vietnamese()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var vietnamese = await client.GetStringAsync("/calendar?province=33&year=2026");
+        Assert.Contains("<td>Tết Nguyên đán</td>", vietnamese, StringComparison.Ordinal);
+
+        var cookie = (await client.GetAsync("/language/en?returnUrl=%2F")).Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith("onestop.lang=", StringComparison.Ordinal)).Split(';')[0];
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/calendar?province=33&year=2026");
+        request.Headers.Add("Cookie", cookie);
+        var english = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.Contains("<td lang=\"vi\">Tết Nguyên đán</td>", english, StringComparison.Ordinal);
+        Assert.Contains("<td lang=\"vi\">Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch) (26/04)</td>", english, StringComparison.Ordinal);
+    }
+
     private async Task<YearDecisionResult> RecordAsync(string province, int year, YearDecision decision)
     {
         using var scope = app.Services.CreateScope();
@@ -340,6 +356,8 @@ public sealed class CalendarTests(CalendarAppFactory app) : IClassFixture<Calend
         Assert.Contains("Năm phải là số từ 1900 đến 2199.", html);
         Assert.Contains("href=\"#province\"", html);
         Assert.Contains("field-error", html);
+        Assert.Contains("<title>Lỗi: Lịch làm việc", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<title>Lỗi", await app.CreateClient().GetStringAsync("/calendar?province=01&year=2026"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,16 @@ public sealed class HomePageTests(IdentityAppFactory app) : IClassFixture<Identi
     }
 
     [Fact]
+    public async Task The_home_page_writes_the_reorganisation_date_as_dd_MM_yyyy()
+    {
+        var home = await app.CreateClient().GetStringAsync("/");
+
+        Assert.Contains("từ ngày 01/07/2025, cùng", home, StringComparison.Ordinal);
+        Assert.Contains("trước ngày 01/07/2025 để", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("01/7/2025", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_officer_is_led_to_the_workspace_instead_of_a_citizens_applications()
     {
         var officer = await app.SignInOfficerAsync("chuyenvien.badinh@onestop.example");

@@ -50,6 +50,37 @@ public sealed class SignedInDataAccessTests(IdentityAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task The_access_list_names_the_officers_unit_and_the_fields_read_in_the_citizens_words()
+    {
+        var officer = await app.SignInOfficerAsync("chuyenvien.phohien@onestop.example");
+        var applicationCode = "11953-261123-0043";
+        var query = await officer.PostAsJsonAsync("/api/exchange/queries", new
+        {
+            service = "population.person",
+            subjectId = An,
+            purpose = "application-verification",
+            legalBasis = "118/2025/NĐ-CP",
+            applicationCode,
+        });
+        Assert.Equal(HttpStatusCode.OK, query.StatusCode);
+
+        var an = await app.SignInCitizenAsync(An);
+        var page = await an.GetStringAsync("/my-data/access-log");
+        Assert.Contains("Cán bộ của Phường Phố Hiến", page, StringComparison.Ordinal);
+        Assert.Contains("Họ, chữ đệm và tên", page, StringComparison.Ordinal);
+        Assert.Contains("Ngày sinh", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("fullName", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("11953<", page, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await an.GetAsync("/language/en?returnUrl=%2F")).StatusCode);
+        var english = await an.GetStringAsync("/my-data/access-log");
+        Assert.Contains("An officer of Phường Phố Hiến", english, StringComparison.Ordinal);
+        Assert.Contains("Full name", english, StringComparison.Ordinal);
+        Assert.Contains("Date of birth", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("dateOfBirth", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_query_without_a_known_purpose_is_refused_and_still_shown_to_the_citizen()
     {
         var officer = await app.SignInOfficerAsync("chuyenvien.badinh@onestop.example");

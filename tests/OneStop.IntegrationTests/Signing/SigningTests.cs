@@ -180,6 +180,8 @@ public sealed partial class SigningTests(SigningAppFactory app) : IClassFixture<
         Assert.Contains("Có lỗi cần sửa", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#document\">Hãy chọn tệp PDF của văn bản cần kiểm tra.</a>", html, StringComparison.Ordinal);
         Assert.Contains("aria-describedby=\"document-hint document-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Lỗi: Kiểm tra văn bản điện tử", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<title>Lỗi", await app.CreateClient().GetStringAsync("/verify"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,6 +132,8 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
         Assert.Contains("error-summary", malformedHtml, StringComparison.Ordinal);
         Assert.Contains("href=\"#idNumber\"", malformedHtml, StringComparison.Ordinal);
         Assert.Contains("href=\"#code\"", malformedHtml, StringComparison.Ordinal);
+        Assert.Contains("<title>Lỗi: Tra cứu hồ sơ", malformedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<title>Lỗi", WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,6 +170,7 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
         var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("không phải là PDF, JPEG hay PNG", refusedHtml, StringComparison.Ordinal);
         Assert.Contains("href=\"#files\"", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains($"<title>Lỗi: Gửi bổ sung hồ sơ {application.Code}", refusedHtml, StringComparison.Ordinal);
         var stillWaiting = await ReadAsync(app.Services, db => db.Applications.AsNoTracking().SingleAsync(a => a.Id == application.Id));
         Assert.Equal("supplement-requested", stillWaiting.State);
         Assert.Equal(0, await ReadAsync(app.Services, db => db.ApplicationAttachments.CountAsync(a => a.ApplicationId == application.Id)));
@@ -211,7 +214,9 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
 
         var (noReason, _) = await PostMultipartAsync(browser, path, new() { ["Reason"] = " " }, []);
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
-        Assert.Contains("href=\"#reason\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var noReasonHtml = WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync());
+        Assert.Contains("href=\"#reason\"", noReasonHtml, StringComparison.Ordinal);
+        Assert.Contains($"<title>Lỗi: Rút hồ sơ {application.Code}", noReasonHtml, StringComparison.Ordinal);
 
         var (withdrawn, token) = await PostMultipartAsync(browser, path, new() { ["Reason"] = "Đã chuyển nơi ở khác" }, []);
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
