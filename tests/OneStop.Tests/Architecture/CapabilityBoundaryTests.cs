@@ -36,8 +36,9 @@ public sealed class CapabilityBoundaryTests
         ["Documents"] = [],
         ["Signing"] = ["Documents"],
 
-        // Only the exchange gateway talks to the registries; the registries use nothing of the one-stop.
-        ["Exchange"] = ["Registries"],
+        // Only the exchange gateway talks to the registries; the registries use nothing of the one-stop. The
+        // citizen's "who used my data" page names the officer's unit, which only the administrative units know.
+        ["Exchange"] = ["Registries", "AdministrativeUnits"],
         ["Registries"] = [],
         ["Calendar"] = ["Audit"],
         ["Catalog"] = ["Audit"],
