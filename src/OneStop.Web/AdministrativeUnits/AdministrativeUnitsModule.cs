@@ -23,6 +23,7 @@ public static class AdministrativeUnitsModule
             return directory;
         });
         services.AddSingleton<IAdministrativeUnitDirectory>(provider => provider.GetRequiredService<AdministrativeUnitDirectory>());
+        services.AddSingleton<UnitNames>();
 
         // The seeder runs while the host starts: it loads the directory, so bad data stops the start.
         services.AddSingleton<AdministrativeUnitSeeder>();

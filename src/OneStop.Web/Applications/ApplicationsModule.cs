@@ -32,7 +32,6 @@ public static class ApplicationsModule
         services.AddSingleton(provider => new ApplicationStatusCache(
             provider.GetRequiredService<ApplicationStatusCacheOptions>(),
             provider.GetService<OneStopMetrics>()?.Meter));
-        services.AddSingleton<UnitNames>();
         services.AddSingleton<TrackingLink>();
         return services;
     }

@@ -15,12 +15,8 @@ public sealed class SignedInDataAccessTests(IdentityAppFactory app) : IClassFixt
     private const string An = "033085001234";
     private const string Binh = "033188004321";
 
-    [Fact]
-    public async Task An_officers_registry_query_appears_in_the_citizens_own_access_list()
-    {
-        var officer = await app.SignInOfficerAsync("chuyenvien.phohien@onestop.example");
-        var applicationCode = "11953-261123-0042";
-        var query = await officer.PostAsJsonAsync("/api/exchange/queries", new
+    private static Task<HttpResponseMessage> QueryAnAsync(HttpClient officer, string applicationCode) =>
+        officer.PostAsJsonAsync("/api/exchange/queries", new
         {
             service = "population.person",
             subjectId = An,
@@ -28,6 +24,13 @@ public sealed class SignedInDataAccessTests(IdentityAppFactory app) : IClassFixt
             legalBasis = "118/2025/NĐ-CP",
             applicationCode,
         });
+
+    [Fact]
+    public async Task An_officers_registry_query_appears_in_the_citizens_own_access_list()
+    {
+        var officer = await app.SignInOfficerAsync("chuyenvien.phohien@onestop.example");
+        var applicationCode = "11953-261123-0042";
+        var query = await QueryAnAsync(officer, applicationCode);
         Assert.Equal(HttpStatusCode.OK, query.StatusCode);
         var answer = await query.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Nguyễn Văn An", answer.GetProperty("record").GetProperty("fullName").GetString());
@@ -54,19 +57,16 @@ public sealed class SignedInDataAccessTests(IdentityAppFactory app) : IClassFixt
     {
         var officer = await app.SignInOfficerAsync("chuyenvien.phohien@onestop.example");
         var applicationCode = "11953-261123-0043";
-        var query = await officer.PostAsJsonAsync("/api/exchange/queries", new
-        {
-            service = "population.person",
-            subjectId = An,
-            purpose = "application-verification",
-            legalBasis = "118/2025/NĐ-CP",
-            applicationCode,
-        });
+        var query = await QueryAnAsync(officer, applicationCode);
         Assert.Equal(HttpStatusCode.OK, query.StatusCode);
+        // A province department's officer is named by the department and its province, not by the code 33-CA.
+        var police = await QueryAnAsync(await app.SignInOfficerAsync("chuyenvien.ca.hungyen@onestop.example"), "33-CA-261123-0044");
+        Assert.True(police.StatusCode == HttpStatusCode.OK, await police.Content.ReadAsStringAsync());
 
         var an = await app.SignInCitizenAsync(An);
         var page = await an.GetStringAsync("/my-data/access-log");
         Assert.Contains("Cán bộ của Phường Phố Hiến", page, StringComparison.Ordinal);
+        Assert.Contains("Cán bộ của Công an tỉnh Hưng Yên", page, StringComparison.Ordinal);
         Assert.Contains("Họ, chữ đệm và tên", page, StringComparison.Ordinal);
         Assert.Contains("Ngày sinh", page, StringComparison.Ordinal);
         Assert.DoesNotContain("fullName", page, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using OneStop.Web.AdministrativeUnits;
 namespace OneStop.Web.Applications.Tracking;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications.Attachments;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Catalog;

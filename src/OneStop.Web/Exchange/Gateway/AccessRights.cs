@@ -96,12 +96,14 @@ internal sealed partial class AccessRights(ExchangeOptions options, TimeProvider
 
     private static RightsDecision Refuse(string reason, IReadOnlyList<string>? fields = null) => new(false, reason, fields ?? []);
 
-    [GeneratedRegex(@"^(?:[0-9A-Za-z.]{2,30}-[0-9]{6}-[0-9]{1,6}|draft-[0-9a-f]{32})$")]
+    // A province department's applications carry its code with a dash ("33-CA-261208-0001").
+    [GeneratedRegex(@"^(?:[0-9A-Za-z.]{2,30}(?:-[A-Za-z]{1,16})?-[0-9]{6}-[0-9]{1,6}|draft-[0-9a-f]{32})$")]
     private static partial Regex ApplicationCodePattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9._@\-]{1,64}$")]
     private static partial Regex OfficerIdPattern();
 
-    [GeneratedRegex(@"^(?:[0-9]{2}|[0-9]{5}|[A-Za-z][A-Za-z0-9.\-]{1,19})$")]
+    // A commune (5 digits), a province (2 digits) or one of its departments ("33-CA").
+    [GeneratedRegex(@"^(?:[0-9]{2}|[0-9]{5}|[0-9]{2}-[A-Za-z]{1,16}|[A-Za-z][A-Za-z0-9.\-]{1,19})$")]
     private static partial Regex UnitCodePattern();
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Web.AdministrativeUnits;
-using OneStop.Web.AdministrativeUnits.Api;
 using OneStop.Web.Exchange.DataAccess;
 using OneStop.Web.Shared.Security;
 
@@ -9,7 +8,7 @@ namespace OneStop.Web.Exchange.Pages;
 
 /// <summary>"Who used my data": every exchange of the signed-in citizen's data, newest first.</summary>
 [Authorize(Policy = Policies.Citizen)]
-public sealed class AccessLogModel(DataAccessLog log, IAdministrativeUnitDirectory units, TimeProvider clock) : PageModel
+public sealed class AccessLogModel(DataAccessLog log, UnitNames units) : PageModel
 {
     public IReadOnlyList<DataAccessRecord> Records { get; private set; } = [];
 
@@ -84,16 +83,8 @@ public sealed class AccessLogModel(DataAccessLog log, IAdministrativeUnitDirecto
     };
 
     /// <summary>
-    /// The officer's unit by its name: the log keeps only its code, and "unit 11953" does not tell a
-    /// citizen which office looked at their data. A code no longer known is shown as it is.
+    /// The officer's unit by its name: the log keeps only its code, and "unit 11953" does not tell a citizen which
+    /// office looked at their data. A code no longer known is shown as it is.
     /// </summary>
-    public string UnitName(string? code)
-    {
-        if (string.IsNullOrEmpty(code))
-        {
-            return "";
-        }
-
-        return units.Find(code, AdministrativeUnitEndpoints.Today(clock))?.FullName ?? code;
-    }
+    public string UnitName(string? code) => string.IsNullOrEmpty(code) ? "" : units.Of(code);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications.Model;
-using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Catalog.Forms;
 using OneStop.Web.Shared.Localization;

@@ -2,7 +2,6 @@ using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications;
 using OneStop.Web.Applications.Intake;
 using OneStop.Web.Applications.Model;
-using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Catalog;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Catalog.Forms;

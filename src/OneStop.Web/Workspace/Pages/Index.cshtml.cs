@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OneStop.Web.Applications.Tracking;
+using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Catalog;
 using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Security;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Applications.Model;
-using OneStop.Web.Applications.Tracking;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Catalog.Forms;
 using OneStop.Web.Shared.Security;

@@ -1,7 +1,6 @@
-using OneStop.Web.AdministrativeUnits;
 using OneStop.Web.Shared.Localization;
 
-namespace OneStop.Web.Applications.Tracking;
+namespace OneStop.Web.AdministrativeUnits;
 
 /// <summary>
 /// The name a citizen reads for the unit handling an application: the commune's name for a commune-level
