@@ -22,8 +22,7 @@ public enum ProcedureFileFormat
 public sealed record DefinitionProblem(string Path, string Message, string VietnameseMessage, int? Line = null)
 {
     /// <summary>What is wrong in the language of the person reading it: Vietnamese unless they chose English.</summary>
-    public string MessageFor(System.Globalization.CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "en" ? Message : VietnameseMessage;
+    public string MessageFor(System.Globalization.CultureInfo culture) => new LocalizedText(VietnameseMessage, Message).For(culture);
 
     public override string ToString() =>
         (Path.Length == 0 ? "(document)" : Path) + (Line is { } line ? $" (line {line})" : "") + ": " + Message;

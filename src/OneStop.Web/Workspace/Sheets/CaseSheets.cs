@@ -18,8 +18,11 @@ public sealed class CaseSheets(IDocumentRenderer renderer, AnswerDisplay answers
     private static readonly LocalizedText Submitted = new("Nộp hồ sơ", "Application submitted");
     private static readonly LocalizedText Assigned = new("Phân công xử lý", "Assigned for processing");
 
+    private static readonly LocalizedText SystemActor = new("Hệ thống", "System");
+
     private static readonly IReadOnlyDictionary<string, LocalizedText> RoleNames = new Dictionary<string, LocalizedText>
     {
+        ["citizen"] = new("người nộp hồ sơ", "applicant"),
         ["receptionist"] = new("cán bộ tiếp nhận", "receptionist"),
         ["specialist"] = new("chuyên viên", "specialist"),
         ["unit-leader"] = new("lãnh đạo đơn vị", "unit leader"),
@@ -97,16 +100,11 @@ public sealed class CaseSheets(IDocumentRenderer renderer, AnswerDisplay answers
     };
 
     /// <summary>Who took a step, with their part in it, in the reader's language (Vietnamese on documents).</summary>
-    public static string Who(ApplicationEvent e, CultureInfo? culture = null)
+    public static string Who(ApplicationEvent e, CultureInfo? culture = null) => e.ActorRole switch
     {
-        var english = culture?.TwoLetterISOLanguageName == "en";
-        return e.ActorRole switch
-        {
-            "citizen" => (e.ActorName ?? "") + (english ? " (applicant)" : " (người nộp hồ sơ)"),
-            "system" => english ? "System" : "Hệ thống",
-            _ => $"{e.ActorName} ({RoleName(e.ActorRole, culture)})",
-        };
-    }
+        "system" => SystemActor.For(culture ?? VietnameseFormat.Culture),
+        _ => $"{e.ActorName} ({RoleName(e.ActorRole, culture)})",
+    };
 
     public static string RoleName(string role, CultureInfo? culture = null) =>
         RoleNames.TryGetValue(role, out var name) ? name.For(culture ?? VietnameseFormat.Culture) : role;
