@@ -29,14 +29,18 @@ public static class WebSetup
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
         BadRequestProblems.Configure(services);
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "OneStop API";
-            document.Info.Description =
-                "The JSON API of OneStop, the electronic one-stop system for administrative procedures. " +
-                "Errors are RFC 9457 problem details in English.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "OneStop API";
+                document.Info.Description =
+                    "The JSON API of OneStop, the electronic one-stop system for administrative procedures. " +
+                    "Errors are RFC 9457 problem details in English.";
+                return Task.CompletedTask;
+            });
+            ApiDocumentConventions.Apply(options);
+        });
         services.AddRouting(options => options.LowercaseUrls = true);
 
         // Vietnamese text is written as it is, not as numeric character references.
