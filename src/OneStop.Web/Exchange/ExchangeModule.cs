@@ -31,7 +31,9 @@ public static class ExchangeModule
         services.AddSingleton<ExchangeLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ExchangeLogWriter>());
         services.AddSingleton<IExchangeGateway, ExchangeGateway>();
-        services.AddSingleton<IPrefillService, PrefillService>();
+        services.AddSingleton<PrefillService>();
+        services.AddSingleton<IPrefillService>(provider => provider.GetRequiredService<PrefillService>());
+        services.AddSingleton<IRegistryCrossCheck>(provider => provider.GetRequiredService<PrefillService>());
         services.AddScoped<ExchangeLogVerifier>();
         services.AddScoped<DataAccessLog>();
         services.AddSingleton<IDataSeeder, ExchangeKeySeeder>();

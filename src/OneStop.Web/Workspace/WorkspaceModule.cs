@@ -20,12 +20,14 @@ public static class WorkspaceModule
         services.AddScoped<WorkspaceQueues>();
         services.AddScoped<CaseSheets>();
         services.AddScoped<CounterIntake>();
+        services.AddScoped<RegistryCrossCheck>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapWorkspaceApi(this IEndpointRouteBuilder app)
     {
         WorkspaceApi.Map(app);
+        CrossCheckApi.Map(app);
         return app;
     }
 }

@@ -51,8 +51,37 @@ public sealed record PrefilledField(string Source, PrefillStatus Status, JsonNod
 /// <summary>Where a value came from: registry, service, when, and the exchange that carried it.</summary>
 public sealed record PrefillOrigin(string Registry, string Service, DateTimeOffset RetrievedAt, Guid RequestId);
 
-internal sealed partial class PrefillService(IExchangeGateway gateway, AccessRights rights, ILogger<PrefillService> logger) : IPrefillService
+/// <summary>
+/// Reads again, for an officer checking an application, the registry values its answers are declared against
+/// (the applicant's own, and another person's named in the form, such as the mother's by her ID number), under
+/// the purpose <c>application-verification</c>. Same field sources and answers as <see cref="IPrefillService"/>;
+/// the officer is the end user, so each reading is logged and shown to the person whose data it is.
+/// </summary>
+public interface IRegistryCrossCheck
 {
+    Task<PrefillResult> ReadForOfficerAsync(CrossCheckRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What an officer reads: whose data, which field sources, for which application.</summary>
+public sealed record CrossCheckRequest(
+    string OfficerId,
+    string OfficerUnitCode,
+    string SubjectIdNumber,
+    IReadOnlyList<string> FieldSources,
+    string ApplicationCode,
+    string LegalBasis = "118/2025/NĐ-CP");
+
+internal sealed partial class PrefillService(IExchangeGateway gateway, AccessRights rights, ILogger<PrefillService> logger) : IPrefillService, IRegistryCrossCheck
+{
+    public const string VerificationPurpose = "application-verification";
+
+    /// <summary>Older names some procedure files use for the population registry's fields.</summary>
+    private static readonly Dictionary<string, string> SourceAliases = new(StringComparer.Ordinal)
+    {
+        ["population.idNumber"] = "population.personalIdNumber",
+        ["population.residenceCommune"] = "population.permanentResidence.communeCode",
+    };
+
     /// <summary>Field-source prefixes and the service that answers them, the longest prefix first.</summary>
     private static readonly (string Prefix, string Service)[] Prefixes =
     [
@@ -64,14 +93,24 @@ internal sealed partial class PrefillService(IExchangeGateway gateway, AccessRig
         ("judicial.", "judicial.record"),
     ];
 
-    public async Task<PrefillResult> PrefillAsync(PrefillRequest request, CancellationToken cancellationToken = default)
+    public Task<PrefillResult> PrefillAsync(PrefillRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(ExchangeDefaults.Portal, EndUser.Citizen(request.PersonalIdNumber), request.PersonalIdNumber, request.FieldSources,
+            request.Purpose, request.LegalBasis, request.ApplicationCode, cancellationToken);
+
+    public Task<PrefillResult> ReadForOfficerAsync(CrossCheckRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(ExchangeDefaults.OfficerWorkspace, EndUser.Officer(request.OfficerId, request.OfficerUnitCode), request.SubjectIdNumber,
+            request.FieldSources, VerificationPurpose, request.LegalBasis, request.ApplicationCode, cancellationToken);
+
+    private async Task<PrefillResult> ReadAsync(
+        string client, EndUser asker, string subject, IReadOnlyList<string> fieldSources, string purpose, string legalBasis, string applicationCode,
+        CancellationToken cancellationToken)
     {
-        // A source the portal is not granted is left out of the query, so it does not spoil the others.
-        var parsed = request.FieldSources.Distinct().Select(Parse).ToList();
+        // A source the client is not granted is left out of the query, so it does not spoil the others.
+        var parsed = fieldSources.Distinct().Select(Parse).ToList();
         var notGranted = parsed
-            .Where(p => p.Service is not null && !rights.GrantedFields(ExchangeDefaults.Portal, p.Service, request.Purpose).Contains(p.Segments[0].Name))
+            .Where(p => p.Service is not null && !rights.GrantedFields(client, p.Service, purpose).Contains(p.Segments[0].Name))
             .ToHashSet();
-        parsed = [.. parsed.Select(p => notGranted.Contains(p) ? p with { Service = null, Reason = "The portal is not granted this field for this purpose." } : p)];
+        parsed = [.. parsed.Select(p => notGranted.Contains(p) ? p with { Service = null, Reason = "This client is not granted this field for this purpose." } : p)];
         var byService = parsed.Where(p => p.Service is not null).GroupBy(p => p.Service!);
         var answers = await Task.WhenAll(byService.Select(async group =>
         {
@@ -80,8 +119,7 @@ internal sealed partial class PrefillService(IExchangeGateway gateway, AccessRig
             try
             {
                 result = await gateway.QueryAsync(new ExchangeQuery(
-                    ExchangeDefaults.Portal, group.Key, request.PersonalIdNumber, EndUser.Citizen(request.PersonalIdNumber),
-                    request.Purpose, request.LegalBasis, request.ApplicationCode, fields), cancellationToken);
+                    client, group.Key, subject, asker, purpose, legalBasis, applicationCode, fields), cancellationToken);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -143,15 +181,16 @@ internal sealed partial class PrefillService(IExchangeGateway gateway, AccessRig
 
     private static FieldSource Parse(string text)
     {
+        var path = SourceAliases.GetValueOrDefault(text, text);
         foreach (var (prefix, service) in Prefixes)
         {
-            if (!text.StartsWith(prefix, StringComparison.Ordinal))
+            if (!path.StartsWith(prefix, StringComparison.Ordinal))
             {
                 continue;
             }
 
             var segments = new List<Segment>();
-            foreach (var part in text[prefix.Length..].Split('.'))
+            foreach (var part in path[prefix.Length..].Split('.'))
             {
                 var match = SegmentPattern().Match(part);
                 if (!match.Success)

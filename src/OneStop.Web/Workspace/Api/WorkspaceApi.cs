@@ -328,7 +328,7 @@ internal static class WorkspaceApi
             : Results.File(file.Pdf, "application/pdf", $"{code}.pdf");
     }
 
-    private static IResult Refusal(CaseAccess access, string code) => access == CaseAccess.OutsideJurisdiction
+    internal static IResult Refusal(CaseAccess access, string code) => access == CaseAccess.OutsideJurisdiction
         ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside your jurisdiction", detail: $"Application {code} lies outside your jurisdiction.")
         : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown application", detail: $"There is no application with code '{code}'.");
 }

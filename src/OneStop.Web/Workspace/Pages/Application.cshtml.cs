@@ -14,7 +14,7 @@ namespace OneStop.Web.Workspace.Pages;
 [Authorize(Policy = Policies.Officer)]
 [OfficerAccess(Roles.Receptionist, Roles.Specialist, Roles.UnitLeader, Roles.ProvinceAdministrator, Roles.SystemAdministrator,
     ExampleRequest = "/workspace/applications/00004-260101-9999")]
-public sealed class WorkspaceApplicationModel(OfficerCasework casework) : PageModel
+public sealed class WorkspaceApplicationModel(OfficerCasework casework, RegistryCrossCheck crossCheck) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "code")]
     public string Code { get; set; } = "";
@@ -98,6 +98,24 @@ public sealed class WorkspaceApplicationModel(OfficerCasework casework) : PageMo
             Response.StatusCode = result.Outcome == ActOutcome.SigningFailed ? StatusCodes.Status502BadGateway : StatusCodes.Status409Conflict;
         }
 
+        return Page();
+    }
+
+    /// <summary>The answers beside the registries' values, after the officer asked for it on this page.</summary>
+    public CrossCheckReport? CrossCheck { get; private set; }
+
+    /// <summary>Whether the procedure's form takes any answer from a registry, so that a cross-check has something to read.</summary>
+    public bool MayCrossCheck => RegistryCrossCheck.Checkable(Case.Procedure.Definition).Count > 0;
+
+    public async Task<IActionResult> OnPostCrossCheckAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // Shown, not redirected to: the readings are logged, and reloading the page must not read again.
+        CrossCheck = await crossCheck.RunAsync(Case, cancellationToken);
         return Page();
     }
 
