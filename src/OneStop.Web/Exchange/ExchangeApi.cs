@@ -29,8 +29,11 @@ public sealed record OfficerQueryResponse(
     DateTimeOffset RetrievedAt,
     long? LogSequence);
 
-public static class ExchangeApi
+public static partial class ExchangeApi
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registry query by officer {OfficerId} of {Unit} for application {ApplicationCode} refused: {Ground}")]
+    private static partial void LogUngroundedQuery(ILogger logger, string officerId, string unit, string? applicationCode, QueryGround ground);
+
     public static IEndpointRouteBuilder MapExchangeEndpoints(this IEndpointRouteBuilder app)
     {
         var exchange = app.MapGroup("/api/exchange").WithTags("Data exchange");
@@ -39,7 +42,7 @@ public static class ExchangeApi
             .WithMetadata(new OfficerAccessAttribute([.. Roles.Officers]) { ExampleBody = "{}" })
             .WithName("QueryRegistry")
             .WithSummary("Query a base registry through the gateway for the application in front of the officer.")
-            .WithDescription("The officer is the end user (id and unit from the sign-in); the purpose and legal basis must be known ones; only the fields the officer workspace is granted are returned. Every query is logged and shown to the citizen.")
+            .WithDescription("The officer is the end user (id and unit from the sign-in); the application must exist, lie in the officer's jurisdiction and be the subject's or name the subject in its answers (403 otherwise); the purpose and legal basis must be known ones; only the fields the officer workspace is granted are returned. Every query is logged and shown to the citizen.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -60,7 +63,7 @@ public static class ExchangeApi
     }
 
     private static async Task<Results<Ok<OfficerQueryResponse>, ProblemHttpResult>> QueryAsync(
-        OfficerQueryRequest body, ClaimsPrincipal user, IExchangeGateway gateway, CancellationToken cancellationToken)
+        OfficerQueryRequest body, ClaimsPrincipal user, IExchangeGateway gateway, HttpContext context, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var officerId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub");
         var unit = user.FindFirstValue(OneStopClaimTypes.UnitCode);
@@ -68,6 +71,22 @@ public static class ExchangeApi
         {
             return TypedResults.Problem(statusCode: 403, title: "Officer identity incomplete",
                 detail: "Registry queries need the officer's id and unit in the sign-in; this account has no unit.");
+        }
+
+        // A well-formed code is not enough: the application must be one the officer may handle, and about the subject.
+        var grounds = context.RequestServices.GetService<IOfficerQueryGrounds>();
+        var ground = grounds is null || string.IsNullOrWhiteSpace(body.ApplicationCode) || string.IsNullOrWhiteSpace(body.SubjectId)
+            ? QueryGround.UnknownApplication
+            : await grounds.CheckAsync(body.ApplicationCode.Trim(), body.SubjectId.Trim(), cancellationToken);
+        if (ground != QueryGround.Grounded)
+        {
+            LogUngroundedQuery(loggers.CreateLogger("OneStop.Web.Exchange.OfficerQueries"), officerId, unit, body.ApplicationCode, ground);
+            return TypedResults.Problem(statusCode: 403, title: "No grounds for this query", detail: ground switch
+            {
+                QueryGround.OutsideJurisdiction => $"Application {body.ApplicationCode} lies outside your jurisdiction.",
+                QueryGround.SubjectNotInApplication => $"Application {body.ApplicationCode} is neither of nor about '{body.SubjectId}'; query only the people and enterprises an application names.",
+                _ => $"There is no application '{body.ApplicationCode}': a registry query must name an application you handle.",
+            });
         }
 
         var result = await gateway.QueryAsync(new ExchangeQuery(

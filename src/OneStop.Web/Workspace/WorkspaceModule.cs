@@ -21,6 +21,7 @@ public static class WorkspaceModule
         services.AddScoped<CaseSheets>();
         services.AddScoped<CounterIntake>();
         services.AddScoped<RegistryCrossCheck>();
+        services.AddScoped<OneStop.Web.Exchange.Gateway.IOfficerQueryGrounds, ApplicationQueryGrounds>();
         return services;
     }
 
