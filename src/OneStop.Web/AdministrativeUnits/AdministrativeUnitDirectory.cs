@@ -84,6 +84,8 @@ public sealed class AdministrativeUnitDirectory : IAdministrativeUnitDirectory
     /// <summary>The set before the reform.</summary>
     public UnitSet BeforeReform => _sets[0];
 
+    public DateOnly EarliestKnownDate => _sets[0].DataAsOf;
+
     public UnitSet SetAt(DateOnly at)
     {
         for (var i = _sets.Length - 1; i > 0; i--)

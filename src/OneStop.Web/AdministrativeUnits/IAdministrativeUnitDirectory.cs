@@ -15,7 +15,17 @@ public interface IAdministrativeUnitDirectory
 
     ConsistencyReport Report { get; }
 
-    /// <summary>The set in force on <paramref name="at"/>; any date before 1 July 2025 gives the set before the reform.</summary>
+    /// <summary>
+    /// The first day OneStop knows the units of: the date of its oldest list (1 March 2025). Before it the units
+    /// had been changed by earlier resolutions, so no list here describes them; pages and the API say so instead of
+    /// answering from the oldest list.
+    /// </summary>
+    DateOnly EarliestKnownDate { get; }
+
+    /// <summary>
+    /// The set in force on <paramref name="at"/>; any date before 1 July 2025 gives the set before the reform, and so
+    /// does a date before <see cref="EarliestKnownDate"/>, which callers that take a date from outside must refuse.
+    /// </summary>
     UnitSet SetAt(DateOnly at);
 
     /// <summary>The unit with this code in force on <paramref name="at"/>, if any.</summary>

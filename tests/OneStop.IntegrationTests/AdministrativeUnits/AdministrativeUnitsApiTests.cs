@@ -198,6 +198,8 @@ public sealed class AdministrativeUnitsApiTests(OneStopAppFactory app)
     [InlineData("/api/units/convert?province=&district=&commune=", "commune")]
     [InlineData("/api/units/convert?commune=00004&at=2025-06-30", "at")]
     [InlineData("/api/units/convert?commune=00004&at=bad", "at")]
+    [InlineData("/api/units/provinces?at=10000-01-01", "at")]
+    [InlineData("/api/units/provinces?at=0000-01-01", "at")]
     public async Task Bad_input_gets_a_problem_that_names_the_parameter(string url, string parameter)
     {
         var response = await _client.GetAsync(url);
@@ -213,6 +215,30 @@ public sealed class AdministrativeUnitsApiTests(OneStopAppFactory app)
         var text = new string('a', 101);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/api/units/search?q={text}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/api/units/convert?commune={text}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/units/provinces?at=0001-01-01", "0001-01-01")]
+    [InlineData("/api/units/provinces?at=2025-02-28", "2025-02-28")]
+    [InlineData("/api/units/00004?at=2024-12-31", "2024-12-31")]
+    [InlineData("/api/units/search?q=ba&at=1990-01-01", "1990-01-01")]
+    public async Task A_date_before_the_earliest_list_is_not_found_and_names_the_earliest_date(string url, string at)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = await ReadProblem(response);
+        Assert.Equal("No list of administrative units for this date", problem.GetProperty("title").GetString());
+        Assert.Contains($"in force on {at}: its earliest list is that of 2025-03-01", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("2025-03-01", problem.GetProperty("earliestDate").GetString());
+    }
+
+    [Theory]
+    [InlineData("2025-03-01", "2025-03-01")]
+    [InlineData("9999-12-31", "2026-04-30")]
+    public async Task The_earliest_date_and_any_date_to_come_are_answered(string at, string set)
+    {
+        var body = await GetJson($"/api/units/provinces?at={at}");
+        Assert.Equal(set, body.GetProperty("unitSet").GetProperty("code").GetString());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Infrastructure;
@@ -54,6 +56,23 @@ public sealed class AdministrativeUnitsDatabaseTests(OneStopAppFactory app)
         var hanoiWards = await db.AdministrativeUnits.CountAsync(u => u.SetCode == "2026-04-30" && u.ProvinceCode == "01" && u.Type == "ward");
         Assert.True(hanoiWards > 40);
         Assert.Equal("phuong yen hoa", await db.AdministrativeUnits.Where(u => u.SetCode == "2026-04-30" && u.Code == "00175").Select(u => u.SearchName).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Ha_Noi_has_one_English_name_in_every_set_of_the_copy_and_of_the_API()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var stored = await db.AdministrativeUnits.Where(u => u.Code == "01").Select(u => new { u.SetCode, u.NameEn, u.FullNameEn }).ToListAsync();
+        Assert.Equal(3, stored.Count);
+        Assert.All(stored, u => Assert.Equal(("Ha Noi", "Ha Noi City"), (u.NameEn, u.FullNameEn)));
+
+        var client = app.CreateClient();
+        foreach (var at in new[] { "2025-06-30", "2025-07-01", "2026-05-01" })
+        {
+            var unit = await client.GetFromJsonAsync<JsonElement>($"/api/units/01?at={at}");
+            Assert.Equal(("Ha Noi", "Ha Noi City"), (unit.GetProperty("nameEn").GetString(), unit.GetProperty("fullNameEn").GetString()));
+        }
     }
 
     [Fact]

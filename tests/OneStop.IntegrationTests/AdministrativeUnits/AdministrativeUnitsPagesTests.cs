@@ -41,6 +41,44 @@ public sealed class AdministrativeUnitsPagesTests(OneStopAppFactory app)
     }
 
     [Fact]
+    public async Task A_date_before_the_earliest_list_is_not_shown_as_if_that_list_were_in_force_then()
+    {
+        var html = await Page("/units?at=0001-01-01");
+        Assert.Contains("Không có danh mục đơn vị hành chính nào cho ngày 01/01/0001: danh mục sớm nhất mà OneStop biết là danh mục ngày 01/03/2025.", html);
+        Assert.Contains("href=\"#at\"", html);
+        FormControls.AssertInError(html, "at");
+        Assert.Contains("63 tỉnh, thành phố có hiệu lực ngày 01/03/2025", html);
+        Assert.DoesNotContain("có hiệu lực ngày 01/01/0001", html, StringComparison.Ordinal);
+
+        var dayBefore = await Page("/units?at=2025-02-28");
+        Assert.Contains("Không có danh mục đơn vị hành chính nào cho ngày 28/02/2025", dayBefore);
+
+        var earliest = await Page("/units?at=2025-03-01");
+        Assert.DoesNotContain("Có lỗi cần sửa", earliest, StringComparison.Ordinal);
+        Assert.Contains("63 tỉnh, thành phố có hiệu lực ngày 01/03/2025", earliest);
+
+        var unit = await Page("/units/00004?at=0001-01-01");
+        Assert.Contains("Không có danh mục đơn vị hành chính nào cho ngày 01/01/0001", unit);
+        Assert.Contains("Đơn vị này có hiệu lực vào ngày 01/03/2025.", unit);
+
+        var english = await Page("/units?culture=en&ui-culture=en&at=0001-01-01");
+        Assert.Contains("No list of administrative units is known for 01/01/0001: the earliest list OneStop knows is that of 01/03/2025.", english);
+    }
+
+    [Fact]
+    public async Task A_date_still_to_come_shows_the_latest_list_and_says_later_changes_are_not_known()
+    {
+        var html = await Page("/units?at=9999-12-31");
+        Assert.Contains("34 tỉnh, thành phố có hiệu lực ngày 31/12/9999", html);
+        Assert.Contains("Ngày 31/12/9999 chưa đến: đây là danh mục mới nhất mà OneStop biết", html);
+        Assert.DoesNotContain("id=\"future-notice\"", await Page("/units?at=2026-05-01"), StringComparison.Ordinal);
+
+        var beyond = await Page("/units?at=10000-01-01");
+        Assert.Contains("Ngày không hợp lệ", beyond);
+        FormControls.AssertInError(beyond, "at");
+    }
+
+    [Fact]
     public async Task A_province_page_lists_its_communes_with_what_they_were_formed_from()
     {
         var html = await Page("/units/01?at=2026-05-01");
@@ -54,7 +92,7 @@ public sealed class AdministrativeUnitsPagesTests(OneStopAppFactory app)
     [Fact]
     public async Task An_old_district_counts_townships_not_the_special_zones_that_came_later()
     {
-        var html = await Page("/units/001?at=2025-01-01");
+        var html = await Page("/units/001?at=2025-06-30");
         Assert.Contains("13 xã, phường, thị trấn", html);
         Assert.DoesNotContain("đặc khu", html, StringComparison.Ordinal);
     }

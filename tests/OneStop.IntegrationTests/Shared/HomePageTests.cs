@@ -26,6 +26,20 @@ public sealed class HomePageTests(IdentityAppFactory app) : IClassFixture<Identi
     }
 
     [Fact]
+    public async Task The_english_home_page_marks_its_vietnamese_search_examples_as_vietnamese_and_the_vietnamese_page_adds_nothing()
+    {
+        var client = app.CreateClient();
+        var vietnamese = await client.GetStringAsync("/");
+        Assert.Contains("<span class=\"hint\" id=\"home-q-hint\">Gõ có dấu hoặc không dấu, ví dụ: khai sinh, đăng ký kết hôn, hộ kinh doanh.</span>", vietnamese, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/language/en?returnUrl=%2F")).StatusCode);
+        var english = await client.GetStringAsync("/");
+        Assert.Contains(
+            "e.g. <span lang=\"vi\">khai sinh</span> (birth), <span lang=\"vi\">đăng ký kết hôn</span> (marriage), <span lang=\"vi\">hộ kinh doanh</span> (household business).",
+            english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_home_page_writes_the_reorganisation_date_as_dd_MM_yyyy()
     {
         var home = await app.CreateClient().GetStringAsync("/");

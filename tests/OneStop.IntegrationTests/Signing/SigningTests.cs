@@ -185,6 +185,17 @@ public sealed partial class SigningTests(SigningAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_verify_page_marks_the_file_field_invalid_only_when_it_is_in_error()
+    {
+        var client = app.CreateClient();
+        FormControls.AssertNotInError(await client.GetStringAsync("/verify"), "document");
+
+        var noFile = await (await IdentityAppFactory.PostFormAsync(client, "/verify", [])).Content.ReadAsStringAsync();
+        FormControls.AssertInError(noFile, "document");
+        Assert.Equal("document-hint document-error", FormControls.Of(noFile, "document")["aria-describedby"]);
+    }
+
+    [Fact]
     public async Task Bad_input_gets_problem_details_and_signed_results_are_reached_only_through_their_application()
     {
         var client = app.CreateClient();

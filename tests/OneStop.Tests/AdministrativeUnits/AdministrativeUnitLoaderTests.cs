@@ -69,6 +69,36 @@ public sealed class AdministrativeUnitLoaderTests
         Assert.NotEqual(AdministrativeUnitLoader.LoadEmbedded().Report.ContentHash, altered.Report.ContentHash);
     }
 
+    [Fact]
+    public void A_unit_keeps_one_English_name_across_lists_that_spell_it_differently()
+    {
+        var directory = AdministrativeUnitLoader.LoadEmbedded();
+        foreach (var set in directory.Sets)
+        {
+            var hanoi = directory.UnitsOf(set).Single(u => u.Code == "01");
+            Assert.Equal(("Ha Noi", "Ha Noi City"), (hanoi.NameEn, hanoi.FullNameEn));
+            var haiPhong = directory.UnitsOf(set).Single(u => u.Code == "31");
+            Assert.Equal(("Hai Phong", "Hai Phong City"), (haiPhong.NameEn, haiPhong.FullNameEn));
+        }
+
+        // A different name is not a spelling: the 2026 export's exonym stays as published.
+        Assert.Equal("Paracel", directory.UnitsOf(directory.Sets[^1]).Single(u => u.Code == "20333").NameEn);
+        Assert.Equal("Hoang Sa", directory.UnitsOf(directory.Sets[1]).Single(u => u.Code == "20333").NameEn);
+        Assert.Contains(directory.Report.Notes, n => n.Contains("01 'Hanoi' → 'Ha Noi' (2026-04-30)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Hà Nội", "Hanoi", "Ha Noi")]
+    [InlineData("Hải Phòng", "HaiPhong", "Hai Phong")]
+    [InlineData("Đồng Nai", "Dongnai", "Dong Nai")]
+    [InlineData("Hà Nội", "Ha Noi", null)]
+    [InlineData("Hoàng Sa", "Paracel", null)]
+    [InlineData("Hà Nội", "", null)]
+    public void Only_a_spelling_of_the_Vietnamese_name_is_respelled(string vietnamese, string english, string? expected)
+    {
+        Assert.Equal(expected, KnownDataDefects.RespelledEnglishName(vietnamese, english));
+    }
+
     private sealed class AlteredSource(string file, byte[] bytes) : IUnitDataSource
     {
         public static AlteredSource Of(string file, Action<JsonNode> change)

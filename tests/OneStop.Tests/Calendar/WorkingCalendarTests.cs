@@ -109,5 +109,10 @@ public sealed class WorkingCalendarTests
             .Select(p => (p.GetProperty("Code").GetString(), p.GetProperty("FullName").GetString()))
             .ToList();
         Assert.Equal(published, Provinces.All.Select(p => ((string?)p.Code, (string?)p.Name)));
+
+        // English names as OneStop shows the units, after the loader's respelling ("Ha Noi", not the export's "Hanoi").
+        var shown = OneStop.Web.AdministrativeUnits.Loading.AdministrativeUnitLoader.LoadEmbedded();
+        var english = shown.UnitsOf(shown.Sets[^1]).Where(u => u.Level == OneStop.Web.AdministrativeUnits.UnitLevel.Province).Select(u => (u.Code, u.NameEn));
+        Assert.Equal(english, Provinces.All.Select(p => (p.Code, p.NameEn)));
     }
 }

@@ -18,8 +18,9 @@ internal static class AdministrativeUnitEndpoints
     public const int MaxTextLength = 100;
 
     private const string AtDescription =
-        "The date the answer is for, YYYY-MM-DD (default: today in Vietnam). Any date before 2025-07-01 selects the units before the reform; " +
-        "2025-07-01 to 2026-04-29 the units of 1 July 2025; from 2026-04-30 the current units. A code can name an old and a new unit: the date decides which.";
+        "The date the answer is for, YYYY-MM-DD (default: today in Vietnam). 2025-03-01 to 2025-06-30 selects the units before the reform " +
+        "(the list as of 1 March 2025); 2025-07-01 to 2026-04-29 the units of 1 July 2025; from 2026-04-30 the current units, also for a date " +
+        "still to come, as far as known today. A date before 2025-03-01 answers 404: no list is known for it. A code can name an old and a new unit: the date decides which.";
 
     public static void MapAdministrativeUnitEndpoints(this IEndpointRouteBuilder app)
     {
@@ -31,7 +32,8 @@ internal static class AdministrativeUnitEndpoints
             .WithName("GetProvinces")
             .WithSummary("The provinces in force on a date")
             .WithDescription("The 63 provinces before 1 July 2025 or the 34 provinces after, each with the number of its districts and communes and the provinces it was formed from.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/search", Search)
             .WithName("SearchUnits")
@@ -39,7 +41,8 @@ internal static class AdministrativeUnitEndpoints
             .WithDescription(
                 "Matches names whatever the Unicode form and tone-mark placement (\"Yên Hòa\", \"Yên Hoà\" and \"yen hoa\" find the same ward). " +
                 "Ranked: exact name, then prefix, then word, then anywhere; units in force on 'at' before units of the other side of the reform.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/convert", ConvertAddress)
             .WithName("ConvertOldAddress")
@@ -64,7 +67,7 @@ internal static class AdministrativeUnitEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static Results<Ok<ProvincesResponse>, ValidationProblem> GetProvinces(
+    private static Results<Ok<ProvincesResponse>, ValidationProblem, ProblemHttpResult> GetProvinces(
         IAdministrativeUnitDirectory directory,
         TimeProvider time,
         [FromQuery, Description(AtDescription)] string? at = null)
@@ -74,6 +77,11 @@ internal static class AdministrativeUnitEndpoints
         if (errors.Count > 0)
         {
             return Invalid(errors);
+        }
+
+        if (NoListOn(directory, date) is { } unknown)
+        {
+            return unknown;
         }
 
         var set = directory.SetAt(date);
@@ -103,6 +111,11 @@ internal static class AdministrativeUnitEndpoints
         if (errors.Count > 0)
         {
             return Invalid(errors);
+        }
+
+        if (NoListOn(directory, date) is { } unknown)
+        {
+            return unknown;
         }
 
         var unit = directory.Lookup(code, date);
@@ -146,7 +159,7 @@ internal static class AdministrativeUnitEndpoints
             [.. directory.UnitsWithCode(code).Where(u => u != unit).Select(UnitSummaryDto.From)]));
     }
 
-    private static Results<Ok<SearchResponse>, ValidationProblem> Search(
+    private static Results<Ok<SearchResponse>, ValidationProblem, ProblemHttpResult> Search(
         IAdministrativeUnitDirectory directory,
         TimeProvider time,
         [FromQuery, Description("The name or part of it, with or without diacritics, e.g. \"Yên Hòa\", \"yen hoa\", \"Phường Ba Đình\".")] string? q = null,
@@ -177,6 +190,11 @@ internal static class AdministrativeUnitEndpoints
         if (errors.Count > 0)
         {
             return Invalid(errors);
+        }
+
+        if (NoListOn(directory, date) is { } unknown)
+        {
+            return unknown;
         }
 
         var results = directory.Search(q!, date, count)
@@ -290,6 +308,30 @@ internal static class AdministrativeUnitEndpoints
                 ["field"] = field,
                 ["input"] = problem.Input,
                 ["candidates"] = candidates,
+            });
+    }
+
+    /// <summary>
+    /// A date before the oldest list is a fair question with no answer here, like an unknown code: 404, not 400,
+    /// which would tell the client to mend a request that is well formed. The earliest known date comes with it.
+    /// </summary>
+    private static ProblemHttpResult? NoListOn(IAdministrativeUnitDirectory directory, DateOnly date)
+    {
+        if (date >= directory.EarliestKnownDate)
+        {
+            return null;
+        }
+
+        var earliest = directory.EarliestKnownDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "No list of administrative units for this date",
+            detail: $"OneStop knows no list of administrative units in force on {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: " +
+                $"its earliest list is that of {earliest} (the units before the 2025 reform). Ask for a date on or after {earliest}.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["at"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["earliestDate"] = earliest,
             });
     }
 

@@ -13,7 +13,7 @@ namespace OneStop.Web.AdministrativeUnits.Loading;
 public static class AdministrativeUnitLoader
 {
     /// <summary>Raise when the same files are read differently, so that the database copy is rebuilt.</summary>
-    public const int LoaderVersion = 1;
+    public const int LoaderVersion = 2;
 
     public const int ProvincesBeforeReform = 63;
     public const int DistrictsBeforeReform = 696;
@@ -46,6 +46,7 @@ public static class AdministrativeUnitLoader
         private readonly List<string> _spellingDifferences = [];
         private readonly HashSet<string> _toneOnlyDifferences = [];
         private readonly List<string> _capitalised = [];
+        private readonly List<string> _respelledEnglish = [];
         private readonly HashSet<AdministrativeUnit> _rejected = [];
 
         private readonly UnitSet _before = new(
@@ -250,9 +251,17 @@ public static class AdministrativeUnitLoader
                 _problems.Add($"{file}: {code} '{cleanFullName}' does not start with its type '{UnitTypes.VietnameseName(type.Value)}'.");
             }
 
-            var unit = new AdministrativeUnit(
-                set, code, type.Value, VietnameseNames.Clean(name), cleanFullName,
-                VietnameseNames.Clean(nameEn ?? ""), VietnameseNames.Clean(fullNameEn ?? ""));
+            var cleanName = VietnameseNames.Clean(name);
+            var englishName = VietnameseNames.Clean(nameEn ?? "");
+            var englishFullName = VietnameseNames.Clean(fullNameEn ?? "");
+            if (KnownDataDefects.RespelledEnglishName(cleanName, englishName) is { } respelled)
+            {
+                _respelledEnglish.Add($"{code} '{englishName}' → '{respelled}' ({set.Code})");
+                englishFullName = englishFullName.Replace(englishName, respelled, StringComparison.Ordinal);
+                englishName = respelled;
+            }
+
+            var unit = new AdministrativeUnit(set, code, type.Value, cleanName, cleanFullName, englishName, englishFullName);
             if (!units.TryAdd(code, unit))
             {
                 _problems.Add($"{file}: code {code} is used twice ({units[code].FullName} and {unit.FullName}).");
@@ -617,6 +626,11 @@ public static class AdministrativeUnitLoader
             if (_capitalised.Count > 0)
             {
                 _notes.Add("full names given a capital first letter: " + string.Join("; ", _capitalised));
+            }
+
+            if (_respelledEnglish.Count > 0)
+            {
+                _notes.Add("English names respelled as the Vietnamese name without diacritics, as in every other list: " + string.Join("; ", _respelledEnglish));
             }
         }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace OneStop.Web.AdministrativeUnits.Loading;
 
 /// <summary>
@@ -52,6 +55,42 @@ public static class KnownDataDefects
     [
         new("30622", "30259", "Xã Tân Phú (Huyện Châu Thành, Tỉnh An Giang) → Xã Tân Phú Trung (Tỉnh Đồng Tháp): a namesake mix-up across provinces"),
     ];
+
+    /// <summary>
+    /// The English name a unit is shown under when the published one differs from the rule only in spelling. Every
+    /// list writes a unit's English name as its Vietnamese name without diacritics ("Ha Noi", "Da Nang", "Hai Phong"
+    /// in the lists of 2025), except the 2026 export, which writes two cities the English-press way ("Hanoi",
+    /// "Haiphong"): Hà Nội would change its English name on 30 April 2026 though nothing changed but the source.
+    /// OneStop keeps the rule's spelling in every set; the files stay as published. Only a name equal to the rule's
+    /// once spaces and capitals are set aside is respelled: a name that really differs ("Paracel" for Hoàng Sa) is
+    /// not a spelling and stays. Null when the published name is kept.
+    /// </summary>
+    public static string? RespelledEnglishName(string vietnameseName, string englishName)
+    {
+        var rule = WithoutDiacritics(vietnameseName);
+        if (englishName.Length == 0 || string.Equals(englishName, rule, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        static string Letters(string name) => VietnameseNames.Fold(name).Replace(" ", "", StringComparison.Ordinal);
+        return string.Equals(Letters(englishName), Letters(rule), StringComparison.Ordinal) ? rule : null;
+    }
+
+    /// <summary>"Hải Phòng" → "Hai Phong", "Đồng Nai" → "Dong Nai": capitals and spaces kept.</summary>
+    private static string WithoutDiacritics(string name)
+    {
+        var text = new StringBuilder(name.Length);
+        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                text.Append(c switch { 'đ' => 'd', 'Đ' => 'D', _ => c });
+            }
+        }
+
+        return text.ToString().Normalize(NormalizationForm.FormC);
+    }
 
     public sealed record RejectedLink(string OldCode, string NewCode, string Reason);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Web.AdministrativeUnits.Api;
+using OneStop.Web.Shared.Localization;
 
 namespace OneStop.Web.AdministrativeUnits.Pages;
 
@@ -26,8 +27,11 @@ public sealed class UnitsIndexModel(IAdministrativeUnitDirectory directory, Time
 
     public IReadOnlyList<UnitSearchHit>? Results { get; private set; }
 
-    /// <summary>A Vietnamese text key when the date could not be read.</summary>
-    public string? DateError { get; private set; }
+    /// <summary>Why the date asked for is not the one shown, when it is not.</summary>
+    public PageText? DateError { get; private set; }
+
+    /// <summary>A date after today: the list shown is the latest known, and later changes are not.</summary>
+    public bool InFuture { get; private set; }
 
     public string? QueryError { get; private set; }
 
@@ -35,8 +39,9 @@ public sealed class UnitsIndexModel(IAdministrativeUnitDirectory directory, Time
 
     public void OnGet()
     {
-        Date = UnitPageDates.Read(At, time, out var dateError);
+        Date = UnitPageDates.Read(At, time, directory, out var dateError);
         DateError = dateError;
+        InFuture = Date > AdministrativeUnitEndpoints.Today(time);
         Set = directory.SetAt(Date);
         Provinces = directory.Provinces(Date);
         if (Query is not null)
@@ -57,10 +62,16 @@ public sealed class UnitsIndexModel(IAdministrativeUnitDirectory directory, Time
     }
 }
 
-/// <summary>The <c>at</c> date of the pages: empty means today, anything unreadable is an error shown to the person.</summary>
+/// <summary>A Vietnamese text key of the pages' texts with its arguments.</summary>
+public sealed record PageText(string Key, params object[] Arguments);
+
+/// <summary>
+/// The <c>at</c> date of the pages: empty means today, anything unreadable is an error shown to the person, and so is
+/// a date before the oldest list, which the pages show at that list's date instead of passing it off as in force then.
+/// </summary>
 internal static class UnitPageDates
 {
-    public static DateOnly Read(string? at, TimeProvider time, out string? error)
+    public static DateOnly Read(string? at, TimeProvider time, IAdministrativeUnitDirectory directory, out PageText? error)
     {
         error = null;
         if (string.IsNullOrWhiteSpace(at))
@@ -68,12 +79,21 @@ internal static class UnitPageDates
             return AdministrativeUnitEndpoints.Today(time);
         }
 
-        if (DateOnly.TryParseExact(at.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(at.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            error = new PageText("Ngày không hợp lệ. Chọn ngày trong lịch hoặc nhập theo dạng năm-tháng-ngày, ví dụ 2025-07-01. Trang đang hiển thị ngày hôm nay.");
+            return AdministrativeUnitEndpoints.Today(time);
         }
 
-        error = "Ngày không hợp lệ. Chọn ngày trong lịch hoặc nhập theo dạng năm-tháng-ngày, ví dụ 2025-07-01. Trang đang hiển thị ngày hôm nay.";
-        return AdministrativeUnitEndpoints.Today(time);
+        if (date < directory.EarliestKnownDate)
+        {
+            var earliest = VietnameseFormat.Date(directory.EarliestKnownDate);
+            error = new PageText(
+                "Không có danh mục đơn vị hành chính nào cho ngày {0}: danh mục sớm nhất mà OneStop biết là danh mục ngày {1}. Trang đang hiển thị ngày {1}.",
+                VietnameseFormat.Date(date), earliest);
+            return directory.EarliestKnownDate;
+        }
+
+        return date;
     }
 }

@@ -13,7 +13,7 @@ public sealed class UnitModel(IAdministrativeUnitDirectory directory, TimeProvid
 
     public DateOnly Date { get; private set; }
 
-    public string? DateError { get; private set; }
+    public PageText? DateError { get; private set; }
 
     public AdministrativeUnit Unit { get; private set; } = null!;
 
@@ -31,7 +31,7 @@ public sealed class UnitModel(IAdministrativeUnitDirectory directory, TimeProvid
 
     public IActionResult OnGet(string code)
     {
-        Date = UnitPageDates.Read(At, time, out var dateError);
+        Date = UnitPageDates.Read(At, time, directory, out var dateError);
         DateError = dateError;
         var unit = directory.Lookup(code, Date);
         if (unit is null)

@@ -29,8 +29,13 @@ public readonly record struct LunarDate(int Year, int Month, int Day, bool IsLea
     }
 
     /// <summary>"day 1 of the 1st lunar month, year Bính Ngọ": the English page keeps the year's Vietnamese name.</summary>
-    public string ToEnglishText() =>
-        string.Create(CultureInfo.InvariantCulture, $"day {Day} of the {(IsLeapMonth ? "leap " : "")}{Ordinal(Month)} lunar month, year {YearName}");
+    public string ToEnglishText() => string.Format(CultureInfo.InvariantCulture, EnglishTextFormat, YearName);
+
+    /// <summary>
+    /// <see cref="ToEnglishText"/> with the year's name as <c>{0}</c>, for a page that marks the name as Vietnamese.
+    /// </summary>
+    public string EnglishTextFormat =>
+        string.Create(CultureInfo.InvariantCulture, $"day {Day} of the {(IsLeapMonth ? "leap " : "")}{Ordinal(Month)} lunar month, year {{0}}");
 
     private static string Ordinal(int number) => number switch
     {

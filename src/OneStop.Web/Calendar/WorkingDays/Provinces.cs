@@ -12,7 +12,7 @@ public static class Provinces
 {
     public static readonly IReadOnlyList<Province> All =
     [
-        new("01", "Thành phố Hà Nội", "Hanoi"),
+        new("01", "Thành phố Hà Nội", "Ha Noi"),
         new("04", "Tỉnh Cao Bằng", "Cao Bang"),
         new("08", "Tỉnh Tuyên Quang", "Tuyen Quang"),
         new("11", "Tỉnh Điện Biên", "Dien Bien"),
@@ -24,7 +24,7 @@ public static class Provinces
         new("22", "Tỉnh Quảng Ninh", "Quang Ninh"),
         new("24", "Tỉnh Bắc Ninh", "Bac Ninh"),
         new("25", "Tỉnh Phú Thọ", "Phu Tho"),
-        new("31", "Thành phố Hải Phòng", "Haiphong"),
+        new("31", "Thành phố Hải Phòng", "Hai Phong"),
         new("33", "Tỉnh Hưng Yên", "Hung Yen"),
         new("37", "Tỉnh Ninh Bình", "Ninh Binh"),
         new("38", "Tỉnh Thanh Hoá", "Thanh Hoa"),

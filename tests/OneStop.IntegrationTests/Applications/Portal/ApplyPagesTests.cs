@@ -363,6 +363,29 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
     }
 
     [Fact]
+    public async Task Check_your_answers_marks_only_the_contact_field_in_error_as_invalid()
+    {
+        var browser = await app.SignInCitizenAsync(Binh);
+        var files = await AnswerPermanentResidenceAsync(browser, Binh, "Trần Thị Bình");
+        var check = (await UploadAsync(browser, PathOf(files), [("file-lawful-home-proof", "so-do.pdf", Pdf)])).Headers.Location!.OriginalString;
+        var checkPage = await browser.GetStringAsync(check);
+        FormControls.AssertNotInError(checkPage, "email");
+
+        var refused = await browser.PostAsync(check, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["CommuneCode"] = SampleAnswers.BaDinh,
+            ["Phone"] = "0912345678",
+            ["Email"] = "not an address",
+            ["SubmissionToken"] = IdentityAppFactory.HiddenValue(checkPage, "SubmissionToken"),
+            ["__RequestVerificationToken"] = IdentityAppFactory.HiddenValue(checkPage, "__RequestVerificationToken"),
+        }));
+        var html = await refused.Content.ReadAsStringAsync();
+        FormControls.AssertInError(html, "email");
+        FormControls.AssertNotInError(html, "phone");
+        FormControls.AssertNotInError(html, "communeCode");
+    }
+
+    [Fact]
     public async Task Two_submissions_of_the_same_form_at_once_make_one_application()
     {
         var browser = await app.SignInCitizenAsync(Binh);
@@ -485,6 +508,8 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
         Assert.Contains("class=\"error-summary\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#phone\"", html, StringComparison.Ordinal);
         Assert.Contains("Số điện thoại gồm 10 chữ số, bắt đầu bằng số 0.", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        FormControls.AssertInError(html, "phone");
+        FormControls.AssertNotInError(html, "personFullName");
         var draft = DraftOf(first);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
@@ -507,6 +532,8 @@ public sealed class ApplyPagesTests(IdentityAppFactory app) : IClassFixture<Iden
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Tệp so-do.pdf không phải là PDF, JPEG hay PNG", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#file-lawful-home-proof\"", html, StringComparison.Ordinal);
+        FormControls.AssertInError(html, "file-lawful-home-proof");
+        FormControls.AssertNotInError(html, "file-owner-consent");
         var draft = DraftOf(files);
         Assert.Equal(0, await CountAsync(db => db.ApplicationDraftFiles.Where(f => f.DraftId == draft)));
 

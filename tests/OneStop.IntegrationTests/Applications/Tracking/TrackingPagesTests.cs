@@ -5,6 +5,7 @@ using OneStop.IntegrationTests.Infrastructure;
 using OneStop.IntegrationTests.Signing;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Applications.Persistence;
+using OneStop.Web.Applications.Tracking;
 using static OneStop.IntegrationTests.Applications.Tracking.TrackingScenario;
 
 namespace OneStop.IntegrationTests.Applications.Tracking;
@@ -137,6 +138,25 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task The_public_lookup_marks_each_field_in_error_as_invalid_with_its_error_and_no_other()
+    {
+        var anonymous = app.NewBrowser();
+        var blank = await anonymous.GetStringAsync("/applications/lookup");
+        FormControls.AssertNotInError(blank, "code");
+        FormControls.AssertNotInError(blank, "idNumber");
+
+        var both = await (await IdentityAppFactory.PostFormAsync(anonymous, "/applications/lookup", new() { ["Code"] = "", ["IdNumber"] = "123" })).Content.ReadAsStringAsync();
+        FormControls.AssertInError(both, "code");
+        FormControls.AssertInError(both, "idNumber");
+        Assert.Equal("code-hint code-error", FormControls.Of(both, "code")["aria-describedby"]);
+
+        var codeOnly = await (await IdentityAppFactory.PostFormAsync(anonymous, "/applications/lookup", new() { ["Code"] = "", ["IdNumber"] = Binh })).Content.ReadAsStringAsync();
+        FormControls.AssertInError(codeOnly, "code");
+        FormControls.AssertNotInError(codeOnly, "idNumber");
+        Assert.Equal("idNumber-hint", FormControls.Of(codeOnly, "idNumber")["aria-describedby"]);
+    }
+
+    [Fact]
     public async Task The_public_lookup_opened_from_a_receipt_s_QR_code_has_the_code_filled_in_and_shows_nothing_yet()
     {
         var application = await SubmitAsync(app.Services, Binh);
@@ -203,6 +223,43 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
         var detail = WebUtility.HtmlDecode(await browser.GetStringAsync($"/my-applications/{application.Code}"));
         Assert.Contains("xac-nhan.pdf", detail, StringComparison.Ordinal);
         Assert.Contains("Nộp bổ sung hồ sơ", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_supplement_form_marks_the_field_in_error_as_invalid_and_leaves_the_other_alone()
+    {
+        var application = await SubmitAsync(app.Services, Dung);
+        await StepAsync(app.Services, application.Code, "request-supplement", "supplement-requested", "Bổ sung giấy xác nhận", stopsClock: true);
+        var browser = await app.SignInCitizenAsync(Dung);
+        var path = $"/my-applications/{application.Code}/supplement";
+        var blank = await browser.GetStringAsync(path);
+        FormControls.AssertNotInError(blank, "files");
+        FormControls.AssertNotInError(blank, "note");
+
+        var (badFile, _) = await PostMultipartAsync(browser, path, new() { ["Note"] = "Gửi kèm giấy xác nhận" }, [("xac-nhan.pdf", "not a pdf"u8.ToArray())]);
+        var badFileHtml = await badFile.Content.ReadAsStringAsync();
+        FormControls.AssertInError(badFileHtml, "files");
+        FormControls.AssertNotInError(badFileHtml, "note");
+
+        var (longNote, _) = await PostMultipartAsync(browser, path, new() { ["Note"] = new string('a', CitizenApplications.MaxNoteLength + 1) }, []);
+        var longNoteHtml = await longNote.Content.ReadAsStringAsync();
+        FormControls.AssertInError(longNoteHtml, "note");
+        FormControls.AssertNotInError(longNoteHtml, "files");
+        Assert.Equal("supplement-requested", (await ReadAsync(app.Services, db => db.Applications.AsNoTracking().SingleAsync(a => a.Id == application.Id))).State);
+    }
+
+    [Fact]
+    public async Task The_withdrawal_form_marks_a_missing_reason_as_invalid_with_its_one_error()
+    {
+        var application = await SubmitAsync(app.Services, Lan);
+        var browser = await app.SignInCitizenAsync(Lan);
+        var path = $"/my-applications/{application.Code}/withdraw";
+        FormControls.AssertNotInError(await browser.GetStringAsync(path), "reason");
+
+        var (noReason, _) = await PostMultipartAsync(browser, path, new() { ["Reason"] = " " }, []);
+        var html = await noReason.Content.ReadAsStringAsync();
+        FormControls.AssertInError(html, "reason");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "id=\"reason-error\""));
     }
 
     [Fact]
