@@ -164,15 +164,16 @@ public sealed class ApplicationJournal(
             Forget();
             return StepOutcome.Conflict;
         }
-        catch (DbUpdateException) when (isNew)
+        catch (DbUpdateException refused) when (isNew && DatabaseErrors.IsUniqueViolation(refused))
         {
             // A submission racing this one with the same submission key: the unique key refused ours.
             Forget();
             return StepOutcome.Conflict;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException refused) when (DatabaseErrors.IsUniqueViolation(refused))
         {
-            // A racing step took the same event sequence (or, for a repeat, the same request key).
+            // A racing step took the same event sequence (or, for a repeat, the same request key). Any other
+            // failure is no race: it goes up to be logged and shown as an error, not as "someone else changed it".
             Forget();
             return step.RequestKey is { } raced
                 && await db.Set<ApplicationEvent>().AnyAsync(e => e.ApplicationId == application.Id && e.RequestKey == raced, cancellationToken)

@@ -62,7 +62,7 @@ internal sealed class ProcedureImporter(
             {
                 return await TryPublishAsync(read, source, importedBy, fromFile, cancellationToken);
             }
-            catch (DbUpdateException) when (attempt < attempts)
+            catch (DbUpdateException refused) when (attempt < attempts && DatabaseErrors.IsUniqueViolation(refused))
             {
                 // Someone published the same procedure at the same moment; the unique keys refused the
                 // second writer. Read again and decide again.

@@ -241,7 +241,7 @@ public sealed partial class OverdueReminders(
             await transaction.CommitAsync(cancellationToken);
             return messageCount;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException refused) when (DatabaseErrors.IsUniqueViolation(refused))
         {
             // Another instance (or an overlapping run) gave these notices first; its messages stand, ours go.
             await transaction.RollbackAsync(cancellationToken);

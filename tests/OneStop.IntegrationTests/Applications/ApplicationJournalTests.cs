@@ -139,6 +139,118 @@ public sealed class ApplicationJournalTests(OneStopAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_step_the_database_refuses_for_another_reason_than_a_race_is_an_error_not_a_conflict()
+    {
+        var application = (await SubmitAsync(SampleAnswers.PermanentResidence, idNumber: "033085006101")).Application!;
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            var journal = scope.ServiceProvider.GetRequiredService<ApplicationJournal>();
+            var loaded = await db.Applications.SingleAsync(a => a.Id == application.Id);
+            // The answers lost, as a bug would lose them: the NOT NULL constraint refuses the step.
+            var step = new ApplicationStep("receive", "received", StepActor.Officer("o1", "Nguyễn Thị Lan", "receptionist", "00004"))
+            {
+                RequestKey = "receive-broken",
+                Changes = a => a.FormValuesJson = null!,
+            };
+
+            var failure = await Assert.ThrowsAsync<DbUpdateException>(() => journal.RecordAsync(loaded, step));
+            Assert.IsNotType<DbUpdateConcurrencyException>(failure);
+            Assert.False(DatabaseErrors.IsUniqueViolation(failure));
+        }
+
+        await using var check = app.Services.CreateAsyncScope();
+        var stored = check.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        Assert.Equal("submitted", (await stored.Applications.SingleAsync(a => a.Id == application.Id)).State);
+        Assert.Equal(1, await stored.ApplicationEvents.CountAsync(e => e.ApplicationId == application.Id));
+    }
+
+    [PostgresFact("SQLite keeps a text of any length whatever the column's declared size; only PostgreSQL refuses one too long.")]
+    public async Task A_note_longer_than_the_journal_keeps_is_an_error_not_a_conflict()
+    {
+        var application = (await SubmitAsync(SampleAnswers.PermanentResidence, idNumber: "033085006102")).Application!;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var journal = scope.ServiceProvider.GetRequiredService<ApplicationJournal>();
+        var loaded = await db.Applications.SingleAsync(a => a.Id == application.Id);
+        var step = new ApplicationStep("receive", "received", StepActor.Officer("o1", "Nguyễn Thị Lan", "receptionist", "00004"))
+        {
+            RequestKey = "receive-long-note",
+            Note = new string('x', ApplicationColumns.Note + 1),
+        };
+
+        var failure = await Assert.ThrowsAsync<DbUpdateException>(() => journal.RecordAsync(loaded, step));
+
+        Assert.Equal(Npgsql.PostgresErrorCodes.StringDataRightTruncation, Assert.IsType<Npgsql.PostgresException>(failure.InnerException).SqlState);
+    }
+
+    [Fact]
+    public async Task A_submission_that_loses_the_race_for_its_key_answers_with_the_winners_application()
+    {
+        const string idNumber = "033085006103";
+        var key = Guid.NewGuid().ToString();
+        SubmissionResult? winner = null;
+        await using var scope = app.Services.CreateAsyncScope();
+        var intake = scope.ServiceProvider.GetRequiredService<ApplicationIntake>();
+        var request = new SubmissionRequest
+        {
+            ProcedureCode = SampleAnswers.PermanentResidence,
+            Channel = ApplicationChannel.Online,
+            ApplicantIdNumber = idNumber,
+            ApplicantName = "Nguyễn Văn An",
+            CommuneCode = SampleAnswers.BaDinh,
+            Values = SampleAnswers.For(SampleAnswers.PermanentResidence, idNumber),
+            SubmissionKey = key,
+            SubmittedBy = StepActor.Citizen(idNumber, "Nguyễn Văn An"),
+            // Past this one's check for an earlier submission with the key, another click submits and wins.
+            AlsoWrite = _ =>
+            {
+                winner = Task.Run(() => SubmitAsync(SampleAnswers.PermanentResidence, key: key, idNumber: idNumber)).GetAwaiter().GetResult();
+                return [];
+            },
+        };
+
+        var loser = await intake.SubmitAsync(request);
+
+        Assert.False(winner!.Repeated);
+        Assert.True(loser.Repeated);
+        Assert.Equal(winner.Application!.Code, loser.Application!.Code);
+        await using var check = app.Services.CreateAsyncScope();
+        Assert.Equal(1, await check.ServiceProvider.GetRequiredService<OneStopDbContext>().Applications.CountAsync(a => a.SubmissionKey == key));
+    }
+
+    [Fact]
+    public async Task A_step_repeated_while_its_first_run_is_being_written_is_already_done()
+    {
+        var application = (await SubmitAsync(SampleAnswers.PermanentResidence, idNumber: "033085006104")).Application!;
+        var officer = StepActor.Officer("o1", "Nguyễn Thị Lan", "receptionist", "00004");
+        StepOutcome? first = null;
+
+        await using var second = app.Services.CreateAsyncScope();
+        var copy = await second.ServiceProvider.GetRequiredService<OneStopDbContext>().Applications.SingleAsync(a => a.Id == application.Id);
+        // The repeat has found no event with its key; before it writes, the first run records the step.
+        var repeat = new ApplicationStep("receive", "received", officer)
+        {
+            RequestKey = "receive-twice",
+            Changes = _ => first = Task.Run(async () =>
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var loaded = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Applications.SingleAsync(a => a.Id == application.Id);
+                return await scope.ServiceProvider.GetRequiredService<ApplicationJournal>()
+                    .RecordAsync(loaded, new ApplicationStep("receive", "received", officer) { RequestKey = "receive-twice" });
+            }).GetAwaiter().GetResult(),
+        };
+
+        var outcome = await second.ServiceProvider.GetRequiredService<ApplicationJournal>().RecordAsync(copy, repeat);
+
+        Assert.Equal(StepOutcome.Done, first);
+        Assert.Equal(StepOutcome.AlreadyDone, outcome);
+        await using var check = app.Services.CreateAsyncScope();
+        Assert.Equal(2, await check.ServiceProvider.GetRequiredService<OneStopDbContext>().ApplicationEvents.CountAsync(e => e.ApplicationId == application.Id));
+    }
+
+    [Fact]
     public async Task The_clock_stops_while_the_citizen_is_asked_for_more_and_the_due_moment_moves_when_it_resumes()
     {
         var application = (await SubmitAsync(SampleAnswers.PermanentResidence, idNumber: "033155000888")).Application!;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using OneStop.IntegrationTests.Applications;
@@ -75,6 +76,69 @@ public sealed class ApiRequestProblemsTests(WorkspaceAppFactory app) : IClassFix
         var again = await WorkspaceAppFactory.ActAsync(receptionist, application.Code, "receive", key: longest);
         Assert.Equal("done", first.GetProperty("outcome").GetString());
         Assert.Equal("already-done", again.GetProperty("outcome").GetString());
+    }
+
+    [Theory]
+    [InlineData("unit=abc", "unit", "The unit is malformed", "'abc' is not a unit code")]
+    [InlineData("unit=0004", "unit", "The unit is malformed", "'0004' is not a unit code")]
+    [InlineData("unit=33", "unit", "The unit is malformed", "narrow to the province with province=33")]
+    [InlineData("queue=someday", "queue", "The queue is unknown", "Unknown queue 'someday'")]
+    [InlineData("page=0", "page", "The page is out of range", "Pages are numbered from 1")]
+    public async Task A_queue_asked_for_with_an_ill_formed_parameter_is_a_400_whose_title_says_what_was_wrong(string query, string parameter, string title, string message)
+    {
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+
+        var response = await receptionist.GetAsync("/api/workspace/applications?" + query);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.Contains(message, Assert.Single(problem.GetProperty("errors").GetProperty(parameter).EnumerateArray()).GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_well_formed_unit_outside_the_jurisdiction_stays_a_403_and_the_page_is_not_found_for_an_ill_formed_one()
+    {
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+
+        Assert.Equal(HttpStatusCode.OK, (await receptionist.GetAsync($"/api/workspace/applications?unit={SampleAnswers.BaDinh}")).StatusCode);
+        foreach (var unit in new[] { SampleAnswers.PhoHien, "33-CA" })
+        {
+            var problem = await ProblemAsync(await receptionist.GetAsync($"/api/workspace/applications?unit={unit}"), HttpStatusCode.Forbidden);
+            Assert.Equal("Outside your jurisdiction", problem.GetProperty("title").GetString());
+        }
+
+        // The page treats a unit that cannot exist as it treats an unknown queue: there is no such list.
+        Assert.Equal(HttpStatusCode.NotFound, (await receptionist.GetAsync("/workspace?queue=all&unit=abc")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refused_action_is_a_400_whose_title_says_what_was_wrong_and_whose_detail_names_the_field()
+    {
+        var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033090005678", "Lê Văn Dũng");
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+        var leader = await app.OfficerAsync(Officers.BaDinhLeader);
+
+        var withoutKey = await ProblemAsync(await receptionist.PostAsJsonAsync($"/api/workspace/applications/{application.Code}/actions/receive", new { }), HttpStatusCode.BadRequest);
+        Assert.Equal("The Idempotency-Key header is missing or too long", withoutKey.GetProperty("title").GetString());
+        Assert.True(withoutKey.GetProperty("errors").TryGetProperty("Idempotency-Key", out _), withoutKey.ToString());
+
+        var withoutNote = await ProblemAsync(await WorkspaceAppFactory.PostActionAsync(receptionist, application.Code, "refuse"), HttpStatusCode.BadRequest);
+        Assert.Equal("The note is missing or too long", withoutNote.GetProperty("title").GetString());
+        Assert.Equal("Give the reason for refusing: the applicant is told it.", Assert.Single(withoutNote.GetProperty("errors").GetProperty("note").EnumerateArray()).GetString());
+        Assert.Equal("'note': Give the reason for refusing: the applicant is told it.", withoutNote.GetProperty("detail").GetString());
+
+        await WorkspaceAppFactory.ActAsync(receptionist, application.Code, "receive");
+        var withoutAssignee = await ProblemAsync(await WorkspaceAppFactory.PostActionAsync(leader, application.Code, "assign"), HttpStatusCode.BadRequest);
+        Assert.Equal("The assignee is not valid", withoutAssignee.GetProperty("title").GetString());
+        Assert.StartsWith("'assignTo': ", withoutAssignee.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("received", (await app.ApplicationAsync(application.Code)).State);
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient officer, string code, string body, string contentType)

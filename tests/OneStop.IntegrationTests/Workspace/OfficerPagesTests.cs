@@ -53,6 +53,36 @@ public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<W
     }
 
     [Fact]
+    public async Task A_reason_left_out_is_asked_for_beside_its_box_in_the_officers_language_without_the_apis_field_name()
+    {
+        var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033085007007", "Mai Văn Sơn");
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+        var path = $"/workspace/applications/{application.Code}";
+
+        foreach (var (query, expected) in new[]
+        {
+            ("", "Nhập lý do từ chối: người nộp hồ sơ sẽ nhận được lý do này."),
+            ("?culture=en&ui-culture=en", "Give the reason for refusing: the applicant is told it."),
+        })
+        {
+            var response = await IdentityAppFactory.PostFormAsync(receptionist, path + query, new()
+            {
+                ["ActionKey"] = "refuse",
+                ["RequestKey"] = "form:" + Guid.NewGuid().ToString("N"),
+                ["Revision"] = "1",
+                ["Note"] = "",
+            });
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains($"<span class=\"error-message\" id=\"note-refuse-error\">{expected}</span>", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("'note'", html, StringComparison.Ordinal);
+        }
+
+        Assert.Single(await app.EventsAsync(application.Code));
+    }
+
+    [Fact]
     public async Task The_counter_form_says_when_a_field_is_asked_by_the_questions_label_and_the_answers_words()
     {
         var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);

@@ -299,7 +299,7 @@ public sealed class ApplicationDrafts(
         {
             return await intake.SubmitAsync(request, cancellationToken);
         }
-        catch (DbUpdateException) when (request.SubmissionKey is not null)
+        catch (DbUpdateException refused) when (request.SubmissionKey is not null && DatabaseErrors.IsUniqueViolation(refused))
         {
             db.ChangeTracker.Clear();
             var winner = await db.Applications.AsNoTracking()

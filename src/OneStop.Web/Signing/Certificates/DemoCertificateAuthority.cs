@@ -61,7 +61,7 @@ internal sealed class DemoCertificateAuthority(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException refused) when (DatabaseErrors.IsUniqueViolation(refused))
         {
             // Another instance made it first: use theirs.
             db.ChangeTracker.Clear();

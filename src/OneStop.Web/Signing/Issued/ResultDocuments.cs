@@ -124,7 +124,7 @@ internal sealed class ResultDocuments(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException refused) when (DatabaseErrors.IsUniqueViolation(refused))
         {
             // The same result was issued at the same moment by another request: that one stands.
             db.ChangeTracker.Clear();

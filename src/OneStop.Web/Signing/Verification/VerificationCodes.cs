@@ -43,8 +43,9 @@ internal sealed class VerificationCodes(OneStopDbContext db, KeyProtection prote
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException refused) when (DatabaseErrors.IsUniqueViolation(refused))
         {
+            // Another instance made the key first: theirs is the one every code is signed with.
             db.ChangeTracker.Clear();
         }
     }

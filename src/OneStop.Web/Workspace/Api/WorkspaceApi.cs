@@ -173,15 +173,15 @@ internal static class WorkspaceApi
         switch (queues.Check(query))
         {
             case QueueAccess.UnknownQueue:
-                return Results.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["queue"] = [$"Unknown queue '{queue}'; use one of: {string.Join(", ", QueueNames.Known)}."],
-                });
+                return Invalid("queue", "The queue is unknown", $"Unknown queue '{queue}'; use one of: {string.Join(", ", QueueNames.Known)}.");
             case QueueAccess.PageOutOfRange:
-                return Results.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["page"] = [$"Pages are numbered from 1 to {WorkspaceQueues.LastPage}; narrow the list by unit or procedure to reach further."],
-                });
+                return Invalid("page", "The page is out of range",
+                    $"Pages are numbered from 1 to {WorkspaceQueues.LastPage}; narrow the list by unit or procedure to reach further.");
+            case QueueAccess.MalformedUnit:
+                var asked = unit!.Trim();
+                return Invalid("unit", "The unit is malformed", UnitCodes.IsProvince(asked)
+                    ? $"'{asked}' is a province's code, not a unit's: narrow to the province with province={asked}, or give one of its units, e.g. unit={asked}-CA."
+                    : $"'{asked}' is not a unit code: give a 5-digit commune code (e.g. 00004) or a province department's code (e.g. 33-CA).");
             case QueueAccess.OutsideJurisdiction:
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside your jurisdiction",
                     detail: "The province or unit asked for lies outside your jurisdiction.");
@@ -258,10 +258,8 @@ internal static class WorkspaceApi
 
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Trim().Length > MaxIdempotencyKeyLength)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["Idempotency-Key"] = [$"Send an Idempotency-Key header (1 to {MaxIdempotencyKeyLength} characters, e.g. a new UUID), unique per intended action; repeating it changes nothing."],
-            });
+            return Invalid("Idempotency-Key", "The Idempotency-Key header is missing or too long",
+                $"Send an Idempotency-Key header (1 to {MaxIdempotencyKeyLength} characters, e.g. a new UUID), unique per intended action; repeating it changes nothing.");
         }
 
         var result = await casework.ActAsync(
@@ -281,7 +279,7 @@ internal static class WorkspaceApi
             ActOutcome.RoleMayNotAct => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Role may not take this action", detail: message),
             ActOutcome.NotFromState => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Action not allowed from the current state", detail: message),
             ActOutcome.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The application changed meanwhile", detail: message),
-            ActOutcome.Invalid => Results.ValidationProblem(new Dictionary<string, string[]> { [result.Field ?? "body"] = [message ?? "Invalid request."] }),
+            ActOutcome.Invalid => InvalidAction(result.Field ?? "body", message ?? "Correct the request."),
             ActOutcome.SigningFailed => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The result could not be signed", detail: message),
             _ => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: message),
         };
@@ -327,6 +325,25 @@ internal static class WorkspaceApi
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown result", detail: $"Application {code} has no result {id}.")
             : Results.File(file.Pdf, "application/pdf", $"{code}.pdf");
     }
+
+    /// <summary>A 400 whose title says what was wrong and whose errors name the parameter, header or field to correct.</summary>
+    private static IResult Invalid(string field, string title, string message, string? detail = null) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: title, detail: detail ?? message);
+
+    /// <summary>
+    /// The casework's words are written for the officer reading them beside a labelled box; a client of the API reads
+    /// no label, so the problem's detail adds the name of the field the words are about.
+    /// </summary>
+    private static IResult InvalidAction(string field, string message) => Invalid(
+        field,
+        field switch
+        {
+            "note" => "The note is missing or too long",
+            "assignTo" => "The assignee is not valid",
+            _ => "The action request is not valid",
+        },
+        message,
+        $"'{field}': {message}");
 
     internal static IResult Refusal(CaseAccess access, string code) => access == CaseAccess.OutsideJurisdiction
         ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside your jurisdiction", detail: $"Application {code} lies outside your jurisdiction.")

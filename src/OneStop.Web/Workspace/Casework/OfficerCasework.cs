@@ -75,6 +75,10 @@ public enum ActOutcome
 /// <summary>An officer's decision on an application, as sent by the page's form or the API.</summary>
 public sealed record ActRequest(string Code, string Action, string? Note, string? AssignTo, string RequestKey, int? ExpectedRevision = null);
 
+/// <summary>
+/// What came of a decision. <see cref="Field"/> is the request field a refusal is about, by its API name; <see cref="Message"/>
+/// is written for the officer, who reads it beside that field's labelled box, so it does not repeat the API name (the API adds it).
+/// </summary>
 public sealed record ActResult(ActOutcome Outcome, Application? Application = null, string? Field = null, LocalizedText? Message = null, IssuedResult? IssuedResult = null)
 {
     public bool Succeeded => Outcome is ActOutcome.Done or ActOutcome.AlreadyDone;
@@ -332,7 +336,7 @@ public sealed class OfficerCasework(
         {
             return Refuse(ActOutcome.Invalid, application, "assignTo",
                 "Chọn chuyên viên của đơn vị để phân công.",
-                "Give 'assignTo': the account id of a specialist of the application's competent unit.");
+                "Choose a specialist of the application's competent unit to assign it to.");
         }
 
         var note = Blank(request.Note)?.ReplaceLineEndings("\n");
@@ -361,9 +365,9 @@ public sealed class OfficerCasework(
 
     private static LocalizedText NoteMessage(string action) => action switch
     {
-        "refuse" => new("Nhập lý do từ chối: người nộp hồ sơ sẽ nhận được lý do này.", "Give the reason for refusing ('note'): the applicant is told it."),
-        "request-supplement" => new("Nhập những giấy tờ, thông tin cần bổ sung: người nộp hồ sơ sẽ nhận được nội dung này.", "Say what the applicant must supply ('note'): they are told it."),
-        _ => new("Nhập lý do trả lại hồ sơ.", "Give the reason for sending the application back ('note')."),
+        "refuse" => new("Nhập lý do từ chối: người nộp hồ sơ sẽ nhận được lý do này.", "Give the reason for refusing: the applicant is told it."),
+        "request-supplement" => new("Nhập những giấy tờ, thông tin cần bổ sung: người nộp hồ sơ sẽ nhận được nội dung này.", "Say what the applicant must supply: they are told it."),
+        _ => new("Nhập lý do trả lại hồ sơ.", "Give the reason for sending the application back."),
     };
 
     private List<NotificationMessage> Messages(Application application, string action, string? note)

@@ -81,6 +81,9 @@ public enum QueueAccess
 
     /// <summary>A page below 1 or past <see cref="WorkspaceQueues.LastPage"/>.</summary>
     PageOutOfRange,
+
+    /// <summary>A unit that is neither a commune's code nor a province department's: no unit at all, so no jurisdiction question.</summary>
+    MalformedUnit,
 }
 
 /// <summary>
@@ -115,7 +118,10 @@ public sealed class WorkspaceQueues(
         string.IsNullOrEmpty(text) ? 1
         : int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var asked) ? asked : 0;
 
-    /// <summary>Whether the queue is known, the page is in range and the province/unit lies in the officer's jurisdiction.</summary>
+    /// <summary>
+    /// Whether the queue is known, the page is in range, the unit is shaped like a unit that handles applications,
+    /// and the province/unit lies in the officer's jurisdiction.
+    /// </summary>
     public QueueAccess Check(QueueQuery query)
     {
         if (query.Queue is { } queue && !QueueNames.Known.Contains(queue))
@@ -126,6 +132,11 @@ public sealed class WorkspaceQueues(
         if (query.Page is < 1 or > LastPage)
         {
             return QueueAccess.PageOutOfRange;
+        }
+
+        if (Blank(query.Unit) is { } asked && !HandlesApplications(asked))
+        {
+            return QueueAccess.MalformedUnit;
         }
 
         var province = Blank(query.Province) ?? (Blank(query.Unit) is { } unit ? ProvinceOf(unit) : null);
@@ -296,6 +307,12 @@ public sealed class WorkspaceQueues(
             .Select(a => a.UnitCode)
             .Distinct()
             .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="unit"/> has the shape of a unit an application goes to: a commune (<c>00004</c>) or a
+    /// province department (<c>33-CA</c>). A province's own code (<c>33</c>) is no such unit; <c>province</c> narrows to it.
+    /// </summary>
+    public static bool HandlesApplications(string unit) => UnitCodes.IsCommune(unit) || UnitCodes.IsDepartment(unit);
 
     private string? ProvinceOf(string unit)
     {
