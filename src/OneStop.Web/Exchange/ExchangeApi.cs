@@ -73,9 +73,15 @@ public static partial class ExchangeApi
                 detail: "Registry queries need the officer's id and unit in the sign-in; this account has no unit.");
         }
 
+        if (string.IsNullOrWhiteSpace(body.ApplicationCode) || string.IsNullOrWhiteSpace(body.SubjectId))
+        {
+            return TypedResults.Problem(statusCode: 400, title: "Invalid registry query",
+                detail: "Give 'subjectId' (whose record) and 'applicationCode' (the application the query is for).");
+        }
+
         // A well-formed code is not enough: the application must be one the officer may handle, and about the subject.
         var grounds = context.RequestServices.GetService<IOfficerQueryGrounds>();
-        var ground = grounds is null || string.IsNullOrWhiteSpace(body.ApplicationCode) || string.IsNullOrWhiteSpace(body.SubjectId)
+        var ground = grounds is null
             ? QueryGround.UnknownApplication
             : await grounds.CheckAsync(body.ApplicationCode.Trim(), body.SubjectId.Trim(), cancellationToken);
         if (ground != QueryGround.Grounded)

@@ -103,7 +103,7 @@ public sealed class CatalogPagesTests(OneStopAppFactory app) : IClassFixture<One
         Assert.Contains("7 working days", page, StringComparison.Ordinal);
 
         // What exists only in Vietnamese (decisions, laws, search examples) is marked so, for screen readers (WCAG 3.1.2).
-        Assert.Contains("for example: <span lang=\"vi\">khai sinh</span>, <span lang=\"vi\">dang ky ket hon</span>, birth registration, 1.001193.", list, StringComparison.Ordinal);
+        Assert.Contains("for example: <span lang=\"vi\">khai sinh</span>, <span lang=\"vi\">dang ky ket hon</span>, <span lang=\"vi\">hộ kinh doanh</span>, 1.001193.", list, StringComparison.Ordinal);
         Assert.Contains("<span class=\"hint\" id=\"q-hint\">Gõ có dấu hoặc không dấu, ví dụ: khai sinh, dang ky ket hon, hộ kinh doanh, 1.001193.</span>", await PageAsync("/procedures"), StringComparison.Ordinal);
         Assert.Matches(@"<li lang=""vi"">Luật Cư trú", page);
         Assert.Matches(@"The procedure was published by <span lang=""vi"">Quyết định 1523/QĐ-BCA-C06</span>\.", page);

@@ -143,6 +143,11 @@ public sealed class SignedInDataAccessTests(IdentityAppFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
         Assert.Contains("neither of nor about", await stranger.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // A query that names no application or no subject is a bad request, not a refusal.
+        var unnamed = await officer.PostAsJsonAsync("/api/exchange/queries", new { service = "population.person", subjectId = An });
+        Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+        Assert.Contains("applicationCode", await unnamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // None of the three reached a registry, so neither An nor Bình sees them.
         var an = await (await app.SignInCitizenAsync(An)).GetFromJsonAsync<JsonElement>("/api/me/data-access");
         Assert.DoesNotContain(an.EnumerateArray(), e => e.GetProperty("applicationCode").GetString() is "00004-261123-0007");
