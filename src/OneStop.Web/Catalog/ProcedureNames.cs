@@ -1,4 +1,4 @@
-using System.Globalization;
+using OneStop.Web.Shared.Localization;
 
 namespace OneStop.Web.Catalog;
 
@@ -10,7 +10,7 @@ public sealed class ProcedureNames(IProcedureCatalog catalog)
 {
     public async Task<string> ShownAsync(string code, string keptVietnameseName, CancellationToken cancellationToken = default)
     {
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en")
+        if (!ReaderLanguage.IsEnglish)
         {
             return keptVietnameseName;
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Web.Calendar.Api;
 using OneStop.Web.Calendar.WorkingDays;
+using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Security;
 
 namespace OneStop.Web.Calendar.Pages;
@@ -92,7 +93,7 @@ public sealed class CalendarEditModel(WorkingCalendarService calendars) : PageMo
             return Redirect($"/calendar?province={Province.Code}&year={Year}&saved=true");
         }
 
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var english = ReaderLanguage.IsEnglish;
         foreach (var error in result.Errors)
         {
             var fieldId = FieldId(error.Field, offLines.Select(x => x.index).ToList(), workedLines.Select(x => x.index).ToList());

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Web.Calendar.Api;
 using OneStop.Web.Calendar.WorkingDays;
+using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Security;
 
 namespace OneStop.Web.Calendar.Pages;
@@ -96,7 +97,7 @@ public sealed partial class CalendarSettingsModel(WorkingCalendarService calenda
             return Redirect($"/calendar/settings?province={Province.Code}&saved=true");
         }
 
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var english = ReaderLanguage.IsEnglish;
         foreach (var error in result.Errors)
         {
             var fieldId = FieldId(error.Field, [.. lines.Select(x => x.index)]);

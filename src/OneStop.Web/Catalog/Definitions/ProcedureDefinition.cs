@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using OneStop.Web.Shared.Localization;
 
 namespace OneStop.Web.Catalog.Definitions;
 
@@ -74,7 +75,7 @@ public sealed record LocalizedText(string Vi, string En)
     [JsonIgnore]
     public string Current => For(CultureInfo.CurrentUICulture);
 
-    public string For(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? En : Vi;
+    public string For(CultureInfo culture) => ReaderLanguage.IsEnglishCulture(culture) ? En : Vi;
 
     public override string ToString() => Vi;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Shared.Localization;
@@ -8,13 +7,11 @@ namespace OneStop.Web.Catalog.Pages;
 /// <summary>How the catalogue pages say times, amounts and kinds, in the reader's language.</summary>
 public static class CatalogFormat
 {
-    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-
     /// <summary>
     /// Đồng the Vietnamese way (<see cref="VietnameseFormat.Money"/>) in both languages, "5.000 đồng": the amount a
     /// reader of the English page pays is the one on the receipt, and "5,000" would read as five in Vietnam.
     /// </summary>
-    public static string Money(long dong) => IsEnglish && dong == 0 ? "Free" : VietnameseFormat.Money(dong);
+    public static string Money(long dong) => ReaderLanguage.IsEnglish && dong == 0 ? "Free" : VietnameseFormat.Money(dong);
 
     public static string Time(IStringLocalizer t, TimeUnit unit, int? amount, string? cutoff) => unit switch
     {

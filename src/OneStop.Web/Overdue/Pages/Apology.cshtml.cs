@@ -96,7 +96,7 @@ public sealed class ApologyModel(ApologyService apologies, OneStopDbContext db, 
                 foreach (var error in result.Errors!)
                 {
                     Errors.Add((error.Field == "reason" ? "Reason" : "NewAppointmentDate",
-                        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? error.En : error.Vi));
+                        ReaderLanguage.IsEnglish ? error.En : error.Vi));
                 }
 
                 return Page();

@@ -17,7 +17,7 @@ public static partial class QuotedVietnamese
     /// </summary>
     public static IHtmlContent Format(string sentence, params string[] words)
     {
-        var marked = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "vi";
+        var marked = ReaderLanguage.IsEnglish;
         var html = new HtmlContentBuilder();
         var at = 0;
         foreach (Match placeholder in Placeholder().Matches(sentence))

@@ -29,7 +29,7 @@ public static class VietnameseFormat
     /// </summary>
     public static string LocalizedMoment(DateTimeOffset instant)
     {
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en")
+        if (!ReaderLanguage.IsEnglish)
         {
             return Moment(instant);
         }

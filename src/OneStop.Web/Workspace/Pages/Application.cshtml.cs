@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Security;
 using OneStop.Web.Workspace.Casework;
 
@@ -58,7 +58,7 @@ public sealed class WorkspaceApplicationModel(OfficerCasework casework, Registry
     /// <summary>A message about the whole application (a conflict, an action no longer possible).</summary>
     public string? Problem { get; private set; }
 
-    public bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public bool English => ReaderLanguage.IsEnglish;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ?? Page();

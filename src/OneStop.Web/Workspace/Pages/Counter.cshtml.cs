@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Web.Catalog;
 using OneStop.Web.Catalog.Definitions;
 using OneStop.Web.Catalog.Forms;
+using OneStop.Web.Shared.Localization;
 using OneStop.Web.Shared.Security;
 using OneStop.Web.Workspace.Casework;
 using OneStop.Web.Workspace.Counter;
@@ -59,7 +60,7 @@ public sealed class WorkspaceCounterModel(CounterIntake counter, IProcedureCatal
 
     public List<(string FieldId, string Message)> Errors { get; } = [];
 
-    public bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public bool English => ReaderLanguage.IsEnglish;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
