@@ -323,16 +323,6 @@ public sealed class ApplicationDrafts(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The registry's name as the citizen knows it.</summary>
-    public static string RegistryName(string registry) => registry switch
-    {
-        "population" => "Cơ sở dữ liệu quốc gia về dân cư",
-        "enterprise" => "Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp",
-        "land" => "Cơ sở dữ liệu đất đai",
-        "civilStatus" => "Cơ sở dữ liệu hộ tịch điện tử",
-        "judicial" => "Cơ sở dữ liệu lý lịch tư pháp",
-        _ => registry,
-    };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

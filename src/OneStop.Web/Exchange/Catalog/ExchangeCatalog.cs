@@ -26,6 +26,17 @@ public sealed record LegalBasis(string Code, string TitleVi);
 /// <summary>What the gateway knows: its services, the purposes and the legal bases a request may name.</summary>
 public static class ExchangeCatalog
 {
+    /// <summary>A registry's name as citizens and officers know it, in Vietnamese (pages translate it as a text).</summary>
+    public static string RegistryName(string registry) => registry switch
+    {
+        "population" => "Cơ sở dữ liệu quốc gia về dân cư",
+        "enterprise" => "Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp",
+        "land" => "Cơ sở dữ liệu đất đai",
+        "civilStatus" => "Cơ sở dữ liệu hộ tịch điện tử",
+        "judicial" => "Cơ sở dữ liệu lý lịch tư pháp",
+        _ => registry,
+    };
+
     public static readonly IReadOnlyList<ExchangeService> Services =
     [
         new("population.person", "population", SubjectKind.PersonalIdNumber,

@@ -24,15 +24,6 @@ public sealed class AccessLogModel(DataAccessLog log, UnitNames units) : PageMod
         }
     }
 
-    public static string RegistryName(string registry) => registry switch
-    {
-        "population" => "Cơ sở dữ liệu quốc gia về dân cư",
-        "enterprise" => "Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp",
-        "land" => "Cơ sở dữ liệu đất đai",
-        "civilStatus" => "Cơ sở dữ liệu hộ tịch điện tử",
-        "judicial" => "Cơ sở dữ liệu lý lịch tư pháp",
-        _ => registry,
-    };
 
     public static string OutcomeName(string outcome) => outcome switch
     {
