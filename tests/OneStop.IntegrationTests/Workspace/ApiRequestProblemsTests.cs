@@ -82,6 +82,9 @@ public sealed class ApiRequestProblemsTests(WorkspaceAppFactory app) : IClassFix
     [InlineData("unit=abc", "unit", "The unit is malformed", "'abc' is not a unit code")]
     [InlineData("unit=0004", "unit", "The unit is malformed", "'0004' is not a unit code")]
     [InlineData("unit=33", "unit", "The unit is malformed", "narrow to the province with province=33")]
+    [InlineData("province=abc", "province", "The province is malformed", "'abc' is not a province code")]
+    [InlineData("province=1", "province", "The province is malformed", "'1' is not a province code")]
+    [InlineData("province=001", "province", "The province is malformed", "'001' is not a province code")]
     [InlineData("queue=someday", "queue", "The queue is unknown", "Unknown queue 'someday'")]
     [InlineData("page=0", "page", "The page is out of range", "Pages are numbered from 1")]
     public async Task A_queue_asked_for_with_an_ill_formed_parameter_is_a_400_whose_title_says_what_was_wrong(string query, string parameter, string title, string message)
@@ -109,6 +112,34 @@ public sealed class ApiRequestProblemsTests(WorkspaceAppFactory app) : IClassFix
 
         // The page treats a unit that cannot exist as it treats an unknown queue: there is no such list.
         Assert.Equal(HttpStatusCode.NotFound, (await receptionist.GetAsync("/workspace?queue=all&unit=abc")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_ill_formed_province_is_a_400_and_a_well_formed_one_outside_the_jurisdiction_stays_a_403()
+    {
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+
+        var problem = await ProblemAsync(await receptionist.GetAsync("/api/workspace/applications?province=abc"), HttpStatusCode.BadRequest);
+        Assert.Equal("The province is malformed", problem.GetProperty("title").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("province", out _), problem.ToString());
+        var outside = await ProblemAsync(await receptionist.GetAsync("/api/workspace/applications?province=33"), HttpStatusCode.Forbidden);
+        Assert.Equal("Outside your jurisdiction", outside.GetProperty("title").GetString());
+
+        // As for a unit that cannot exist, the page has no such list.
+        Assert.Equal(HttpStatusCode.NotFound, (await receptionist.GetAsync("/workspace?queue=all&province=abc")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_ill_formed_province_is_a_400_even_for_the_system_administrator_whom_every_province_is_open_to()
+    {
+        var administrator = await app.OfficerAsync(Officers.SystemAdministrator);
+
+        // Unchecked, the province was only a filter: the administrator got an empty list of a province that cannot exist.
+        var problem = await ProblemAsync(await administrator.GetAsync("/api/workspace/applications?province=abc"), HttpStatusCode.BadRequest);
+        Assert.Equal("The province is malformed", problem.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await administrator.GetAsync("/api/workspace/applications?province=33")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await administrator.GetAsync("/workspace?queue=all&province=abc")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await administrator.GetAsync("/workspace?queue=all&province=33")).StatusCode);
     }
 
     [Fact]
