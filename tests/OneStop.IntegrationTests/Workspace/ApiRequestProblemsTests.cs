@@ -165,6 +165,27 @@ public sealed class ApiRequestProblemsTests(WorkspaceAppFactory app) : IClassFix
         Assert.Equal("received", (await app.ApplicationAsync(application.Code)).State);
     }
 
+    [Fact]
+    public async Task The_api_names_actions_states_and_fields_by_their_keys_where_the_page_names_them_as_the_workflow_does()
+    {
+        var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033090005679", "Lê Thị Mai");
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+        var leader = await app.OfficerAsync(Officers.BaDinhLeader);
+        var specialist = await app.OfficerIdAsync(Officers.BaDinhSpecialist);
+
+        var withAssignee = await ProblemAsync(
+            await WorkspaceAppFactory.PostActionAsync(receptionist, application.Code, "refuse", new { note = "Không đủ điều kiện.", assignTo = specialist }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("The assignee is not valid", withAssignee.GetProperty("title").GetString());
+        const string onlyWith = "An assignee may be named only with 'receive' or 'send-back'; use the 'assign' action otherwise.";
+        Assert.Equal(onlyWith, Assert.Single(withAssignee.GetProperty("errors").GetProperty("assignTo").EnumerateArray()).GetString());
+        Assert.Equal("'assignTo': " + onlyWith, withAssignee.GetProperty("detail").GetString());
+
+        var notYet = await ProblemAsync(await WorkspaceAppFactory.PostActionAsync(leader, application.Code, "approve"), HttpStatusCode.Conflict);
+        Assert.StartsWith("The action 'approve' is not allowed from the state 'submitted'", notYet.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("submitted", (await app.ApplicationAsync(application.Code)).State);
+    }
+
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);

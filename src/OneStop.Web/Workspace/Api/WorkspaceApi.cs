@@ -267,7 +267,7 @@ internal static class WorkspaceApi
 
         var result = await casework.ActAsync(
             new ActRequest(code, action, body?.Note, body?.AssignTo, KeyPrefix + idempotencyKey.Trim(), body?.Revision), cancellationToken);
-        var message = result.Message?.En;
+        var message = result.ApiMessage ?? result.Message?.En;
         return result.Outcome switch
         {
             ActOutcome.Done or ActOutcome.AlreadyDone => Results.Ok(new ActionResultDto(
