@@ -74,10 +74,12 @@ internal static class OverdueApi
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 80)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["Idempotency-Key"] = ["Send an Idempotency-Key header (1–80 characters, e.g. a new GUID) so that a repeated request issues nothing twice."],
-            });
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]>
+                {
+                    ["Idempotency-Key"] = ["Send an Idempotency-Key header (1–80 characters, e.g. a new GUID) so that a repeated request issues nothing twice."],
+                },
+                title: "The Idempotency-Key header is missing or too long");
         }
 
         var result = await apologies.IssueAsync(code, new ApologyRequest(body?.Reason, body?.NewAppointmentAt, idempotencyKey), user, cancellationToken);
@@ -90,9 +92,22 @@ internal static class OverdueApi
                 detail: "Only a receptionist or the leader of the unit handling the application may issue its apology."),
             ApologyOutcome.NotOverdue => Results.Problem(statusCode: 409, title: "The application is not overdue",
                 detail: "An apology with a new appointment is issued only for an application past its legal due moment and not yet completed."),
-            ApologyOutcome.Invalid => Results.ValidationProblem(result.Errors!.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.En).ToArray())),
+            ApologyOutcome.Invalid => Invalid(result.Errors!),
             _ => Results.Problem(statusCode: 409, title: "The application changed meanwhile", detail: "Another step was recorded at the same time; load it again and retry."),
         };
+    }
+
+    /// <summary>A 400 whose title says which part of the request was wrong, as far as one part was.</summary>
+    private static IResult Invalid(IReadOnlyList<ApologyError> errors)
+    {
+        var fields = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.En).ToArray());
+        var title = fields.Keys.ToList() switch
+        {
+            ["reason"] => "The reason is missing or too long",
+            ["newAppointmentAt"] => "The new appointment is missing or not valid",
+            _ => "The reason and the new appointment are not valid",
+        };
+        return Results.ValidationProblem(fields, title: title);
     }
 
     private static async Task<IResult> PdfAsync(string code, int number, ClaimsPrincipal user, ApologyService apologies, OneStopDbContext db, CancellationToken cancellationToken)

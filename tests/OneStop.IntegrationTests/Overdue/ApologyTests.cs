@@ -92,6 +92,32 @@ public sealed class ApologyTests(OverdueAppFactory app) : IClassFixture<OverdueA
     }
 
     [Fact]
+    public async Task Each_bad_request_is_a_problem_whose_title_says_what_was_wrong()
+    {
+        var receptionist = await app.OfficerAsync(Receptionist);
+        var application = await OverdueApplicationAsync("033188004322");
+        var now = DateTimeOffset.UtcNow;
+
+        foreach (var (key, body, title, field) in new (string?, object, string, string)[]
+        {
+            (null, new { reason = "Lý do", newAppointmentAt = now.AddDays(2) }, "The Idempotency-Key header is missing or too long", "Idempotency-Key"),
+            (new string('k', 81), new { reason = "Lý do", newAppointmentAt = now.AddDays(2) }, "The Idempotency-Key header is missing or too long", "Idempotency-Key"),
+            (Guid.NewGuid().ToString(), new { reason = " ", newAppointmentAt = now.AddDays(2) }, "The reason is missing or too long", "reason"),
+            (Guid.NewGuid().ToString(), new { reason = "Lý do", newAppointmentAt = now.AddHours(-1) }, "The new appointment is missing or not valid", "newAppointmentAt"),
+            (Guid.NewGuid().ToString(), new { reason = " " }, "The reason and the new appointment are not valid", "newAppointmentAt"),
+        })
+        {
+            var response = await receptionist.SendAsync(Apology(application.Code, key, body));
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(title, problem.GetProperty("title").GetString());
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        }
+    }
+
+    [Fact]
     public async Task Bad_requests_are_refused_with_the_reason_and_nothing_is_written()
     {
         var receptionist = await app.OfficerAsync(Receptionist);

@@ -82,6 +82,9 @@ public sealed class ApiRequestProblemsTests(WorkspaceAppFactory app) : IClassFix
     [InlineData("unit=abc", "unit", "The unit is malformed", "'abc' is not a unit code")]
     [InlineData("unit=0004", "unit", "The unit is malformed", "'0004' is not a unit code")]
     [InlineData("unit=33", "unit", "The unit is malformed", "narrow to the province with province=33")]
+    [InlineData("province=abc", "province", "The province is malformed", "'abc' is not a province code")]
+    [InlineData("province=1", "province", "The province is malformed", "'1' is not a province code")]
+    [InlineData("province=001", "province", "The province is malformed", "'001' is not a province code")]
     [InlineData("queue=someday", "queue", "The queue is unknown", "Unknown queue 'someday'")]
     [InlineData("page=0", "page", "The page is out of range", "Pages are numbered from 1")]
     public async Task A_queue_asked_for_with_an_ill_formed_parameter_is_a_400_whose_title_says_what_was_wrong(string query, string parameter, string title, string message)
@@ -112,6 +115,34 @@ public sealed class ApiRequestProblemsTests(WorkspaceAppFactory app) : IClassFix
     }
 
     [Fact]
+    public async Task An_ill_formed_province_is_a_400_and_a_well_formed_one_outside_the_jurisdiction_stays_a_403()
+    {
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+
+        var problem = await ProblemAsync(await receptionist.GetAsync("/api/workspace/applications?province=abc"), HttpStatusCode.BadRequest);
+        Assert.Equal("The province is malformed", problem.GetProperty("title").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("province", out _), problem.ToString());
+        var outside = await ProblemAsync(await receptionist.GetAsync("/api/workspace/applications?province=33"), HttpStatusCode.Forbidden);
+        Assert.Equal("Outside your jurisdiction", outside.GetProperty("title").GetString());
+
+        // As for a unit that cannot exist, the page has no such list.
+        Assert.Equal(HttpStatusCode.NotFound, (await receptionist.GetAsync("/workspace?queue=all&province=abc")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_ill_formed_province_is_a_400_even_for_the_system_administrator_whom_every_province_is_open_to()
+    {
+        var administrator = await app.OfficerAsync(Officers.SystemAdministrator);
+
+        // Unchecked, the province was only a filter: the administrator got an empty list of a province that cannot exist.
+        var problem = await ProblemAsync(await administrator.GetAsync("/api/workspace/applications?province=abc"), HttpStatusCode.BadRequest);
+        Assert.Equal("The province is malformed", problem.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await administrator.GetAsync("/api/workspace/applications?province=33")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await administrator.GetAsync("/workspace?queue=all&province=abc")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await administrator.GetAsync("/workspace?queue=all&province=33")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_refused_action_is_a_400_whose_title_says_what_was_wrong_and_whose_detail_names_the_field()
     {
         var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033090005678", "Lê Văn Dũng");
@@ -132,6 +163,27 @@ public sealed class ApiRequestProblemsTests(WorkspaceAppFactory app) : IClassFix
         Assert.Equal("The assignee is not valid", withoutAssignee.GetProperty("title").GetString());
         Assert.StartsWith("'assignTo': ", withoutAssignee.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("received", (await app.ApplicationAsync(application.Code)).State);
+    }
+
+    [Fact]
+    public async Task The_api_names_actions_states_and_fields_by_their_keys_where_the_page_names_them_as_the_workflow_does()
+    {
+        var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033090005679", "Lê Thị Mai");
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+        var leader = await app.OfficerAsync(Officers.BaDinhLeader);
+        var specialist = await app.OfficerIdAsync(Officers.BaDinhSpecialist);
+
+        var withAssignee = await ProblemAsync(
+            await WorkspaceAppFactory.PostActionAsync(receptionist, application.Code, "refuse", new { note = "Không đủ điều kiện.", assignTo = specialist }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("The assignee is not valid", withAssignee.GetProperty("title").GetString());
+        const string onlyWith = "An assignee may be named only with 'receive' or 'send-back'; use the 'assign' action otherwise.";
+        Assert.Equal(onlyWith, Assert.Single(withAssignee.GetProperty("errors").GetProperty("assignTo").EnumerateArray()).GetString());
+        Assert.Equal("'assignTo': " + onlyWith, withAssignee.GetProperty("detail").GetString());
+
+        var notYet = await ProblemAsync(await WorkspaceAppFactory.PostActionAsync(leader, application.Code, "approve"), HttpStatusCode.Conflict);
+        Assert.StartsWith("The action 'approve' is not allowed from the state 'submitted'", notYet.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("submitted", (await app.ApplicationAsync(application.Code)).State);
     }
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)

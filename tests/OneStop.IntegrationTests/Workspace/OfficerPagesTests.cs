@@ -83,6 +83,68 @@ public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<W
     }
 
     [Fact]
+    public async Task An_assignee_sent_with_an_action_that_takes_none_is_refused_naming_the_actions_as_the_workflow_does()
+    {
+        var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033085007008", "Đinh Thị Lan");
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+        var specialist = await app.OfficerIdAsync(Officers.BaDinhSpecialist);
+        var path = $"/workspace/applications/{application.Code}";
+
+        foreach (var (query, expected) in new[]
+        {
+            ("", "Chỉ phân công được cùng thao tác \"Tiếp nhận hồ sơ, cấp Phiếu tiếp nhận CT04\" hoặc \"Trả lại để kiểm tra lại\"; với thao tác khác, dùng chức năng \"Phân công xử lý\"."),
+            ("?culture=en&ui-culture=en", "A specialist can be assigned only with \"Receive the application, issue receipt CT04\" or \"Send back for another check\"; with any other action, use \"Assign\"."),
+        })
+        {
+            var response = await IdentityAppFactory.PostFormAsync(receptionist, path + query, new()
+            {
+                ["ActionKey"] = "refuse",
+                ["RequestKey"] = "form:" + Guid.NewGuid().ToString("N"),
+                ["Revision"] = "1",
+                ["Note"] = "Không đủ điều kiện.",
+                ["AssignTo"] = specialist,
+            });
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains($"<a href=\"#assign-refuse\">{expected}</a>", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("'send-back'", html, StringComparison.Ordinal);
+        }
+
+        Assert.Single(await app.EventsAsync(application.Code));
+    }
+
+    [Fact]
+    public async Task An_action_the_step_does_not_allow_is_refused_naming_the_step_and_the_action_as_the_workflow_does()
+    {
+        var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033085007009", "Đinh Văn Khoa");
+        var leader = await app.OfficerAsync(Officers.BaDinhLeader);
+        var path = $"/workspace/applications/{application.Code}";
+
+        foreach (var (query, expected) in new[]
+        {
+            ("", "Hồ sơ đang ở bước \"Chờ tiếp nhận\", không thể \"Phê duyệt, cập nhật Cơ sở dữ liệu về cư trú\"."),
+            ("?culture=en&ui-culture=en", "The application is at the step \"Awaiting reception\", from which \"Approve and update the residence database\" cannot be taken."),
+        })
+        {
+            var response = await IdentityAppFactory.PostFormAsync(leader, path + query, new()
+            {
+                ["ActionKey"] = "approve",
+                ["RequestKey"] = "form:" + Guid.NewGuid().ToString("N"),
+                ["Revision"] = "1",
+            });
+
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains(expected, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("'approve'", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("'submitted'", html, StringComparison.Ordinal);
+        }
+
+        Assert.Single(await app.EventsAsync(application.Code));
+    }
+
+    [Fact]
     public async Task The_counter_form_says_when_a_field_is_asked_by_the_questions_label_and_the_answers_words()
     {
         var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);

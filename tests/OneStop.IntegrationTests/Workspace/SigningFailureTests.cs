@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStop.IntegrationTests.Applications;
+using OneStop.IntegrationTests.Identity;
 using OneStop.Web.Applications.Model;
 using OneStop.Web.Signing;
 using OneStop.Web.Signing.Issued;
@@ -47,5 +48,30 @@ public sealed class SigningFailureTests(FailingSignerAppFactory app) : IClassFix
         Assert.DoesNotContain(await app.EventsAsync(application.Code), e => e.Action == "approve");
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<IResultDocuments>().ListAsync(application.Code));
+    }
+
+    [Fact]
+    public async Task The_page_tells_the_leader_what_to_do_in_the_leaders_language_and_the_api_keeps_the_signers_reason()
+    {
+        var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033090005680", "Phan Văn Đức");
+        await ActAsync(await app.OfficerAsync(Officers.BaDinhReceptionist), application.Code, "receive");
+        await ActAsync(await app.OfficerAsync(Officers.BaDinhSpecialist), application.Code, "assess");
+        var leader = await app.OfficerAsync(Officers.BaDinhLeader);
+        var revision = (await app.ApplicationAsync(application.Code)).Revision;
+
+        var page = await IdentityAppFactory.PostFormAsync(leader, $"/workspace/applications/{application.Code}?culture=en&ui-culture=en", new()
+        {
+            ["ActionKey"] = "approve",
+            ["RequestKey"] = "form:" + Guid.NewGuid().ToString("N"),
+            ["Revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.BadGateway, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("The result could not be signed, so the application was not approved. Check your digital certificate and try again.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The signing token is not present.", html, StringComparison.Ordinal);
+
+        var api = await PostActionAsync(leader, application.Code, "approve");
+        Assert.Equal(HttpStatusCode.BadGateway, api.StatusCode);
+        Assert.Contains("The signing token is not present.", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.Primitives;
 
 namespace OneStop.Web.Shared.Web;
 
@@ -8,18 +9,18 @@ namespace OneStop.Web.Shared.Web;
 /// one whose address exists but whose method or Content-Type does not fit; routing would otherwise have answered
 /// 405 or 415, so on the API the fallback works out which of the three it is, and says it in problem details.
 /// </summary>
-public static class ApiFallback
+public sealed class ApiFallback(EndpointDataSource endpoints)
 {
-    public static IResult Answer(HttpContext context, EndpointDataSource endpoints)
+    private Snapshot? _snapshot;
+
+    public IResult Answer(HttpContext context)
     {
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
             return Results.NotFound();
         }
 
-        var matching = endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Order != int.MaxValue && Matches(e, context.Request.Path))
-            .ToList();
+        var matching = Routes().Where(r => r.Matcher.TryMatch(context.Request.Path, [])).Select(r => r.Endpoint).ToList();
         if (matching.Count == 0)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown address",
@@ -44,6 +45,28 @@ public static class ApiFallback
                 detail: $"The body must be sent as {string.Join(" or ", accepted)} (Content-Type header); this request's Content-Type is '{context.Request.ContentType}'.");
     }
 
-    private static bool Matches(RouteEndpoint endpoint, PathString path) =>
-        new TemplateMatcher(new RouteTemplate(endpoint.RoutePattern), []).TryMatch(path, []);
+    /// <summary>
+    /// The endpoints with their templates parsed once. The token is taken before the endpoints are read, so that a
+    /// change made while they are read leaves a snapshot that is already stale and is built again on the next request;
+    /// two requests racing to build one each is harmless, as both build the same.
+    /// </summary>
+    private IReadOnlyList<Route> Routes()
+    {
+        if (_snapshot is { } snapshot && !snapshot.Token.HasChanged)
+        {
+            return snapshot.Routes;
+        }
+
+        var token = endpoints.GetChangeToken();
+        var routes = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Order != int.MaxValue)
+            .Select(e => new Route(e, new TemplateMatcher(new RouteTemplate(e.RoutePattern), [])))
+            .ToList();
+        _snapshot = new Snapshot(token, routes);
+        return routes;
+    }
+
+    private sealed record Route(RouteEndpoint Endpoint, TemplateMatcher Matcher);
+
+    private sealed record Snapshot(IChangeToken Token, IReadOnlyList<Route> Routes);
 }

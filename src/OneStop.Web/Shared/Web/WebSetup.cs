@@ -42,6 +42,7 @@ public static class WebSetup
             ApiDocumentConventions.Apply(options);
         });
         services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddSingleton<ApiFallback>();
 
         // Vietnamese text is written as it is, not as numeric character references.
         services.Configure<WebEncoderOptions>(options =>
@@ -99,7 +100,7 @@ public static class WebSetup
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
 
         // An address nobody serves is a 404 for everyone, not a sign-in prompt.
-        app.MapFallback(ApiFallback.Answer).AllowAnonymous().ExcludeFromDescription();
+        app.MapFallback((HttpContext context, ApiFallback fallback) => fallback.Answer(context)).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

@@ -182,6 +182,9 @@ internal static class WorkspaceApi
                 return Invalid("unit", "The unit is malformed", UnitCodes.IsProvince(asked)
                     ? $"'{asked}' is a province's code, not a unit's: narrow to the province with province={asked}, or give one of its units, e.g. unit={asked}-CA."
                     : $"'{asked}' is not a unit code: give a 5-digit commune code (e.g. 00004) or a province department's code (e.g. 33-CA).");
+            case QueueAccess.MalformedProvince:
+                return Invalid("province", "The province is malformed",
+                    $"'{province!.Trim()}' is not a province code: give the province's 2-digit code (e.g. 01 for Hà Nội, 33 for Hưng Yên).");
             case QueueAccess.OutsideJurisdiction:
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside your jurisdiction",
                     detail: "The province or unit asked for lies outside your jurisdiction.");
@@ -264,7 +267,7 @@ internal static class WorkspaceApi
 
         var result = await casework.ActAsync(
             new ActRequest(code, action, body?.Note, body?.AssignTo, KeyPrefix + idempotencyKey.Trim(), body?.Revision), cancellationToken);
-        var message = result.Message?.En;
+        var message = result.ApiMessage ?? result.Message?.En;
         return result.Outcome switch
         {
             ActOutcome.Done or ActOutcome.AlreadyDone => Results.Ok(new ActionResultDto(

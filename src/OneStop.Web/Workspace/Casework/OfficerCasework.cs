@@ -77,9 +77,12 @@ public sealed record ActRequest(string Code, string Action, string? Note, string
 
 /// <summary>
 /// What came of a decision. <see cref="Field"/> is the request field a refusal is about, by its API name; <see cref="Message"/>
-/// is written for the officer, who reads it beside that field's labelled box, so it does not repeat the API name (the API adds it).
+/// is written for the officer, who reads it beside that field's labelled box, so it does not repeat the API name (the API adds it)
+/// and names actions and steps as the workflow does. <see cref="ApiMessage"/>, when given, is what an API client reads instead:
+/// it names the actions and states by the keys the client sends and reads.
 /// </summary>
-public sealed record ActResult(ActOutcome Outcome, Application? Application = null, string? Field = null, LocalizedText? Message = null, IssuedResult? IssuedResult = null)
+public sealed record ActResult(
+    ActOutcome Outcome, Application? Application = null, string? Field = null, LocalizedText? Message = null, IssuedResult? IssuedResult = null, string? ApiMessage = null)
 {
     public bool Succeeded => Outcome is ActOutcome.Done or ActOutcome.AlreadyDone;
 }
@@ -113,6 +116,9 @@ public sealed class OfficerCasework(
 
     /// <summary>The longest note an officer may write (what the journal stores); the form limits its box to it.</summary>
     public const int NoteMaxLength = ApplicationColumns.Note;
+
+    /// <summary>The workflow actions that may also name an assignee; the page offers the choice with them only.</summary>
+    public static readonly IReadOnlySet<string> AssigningActions = new HashSet<string> { "receive", "send-back" };
 
     private static readonly IReadOnlyList<string> AssigningRoles = [Roles.Receptionist, Roles.UnitLeader];
 
@@ -223,7 +229,8 @@ public sealed class OfficerCasework(
             {
                 return new ActResult(ActOutcome.SigningFailed, application, Message: new(
                     "Không ký số được kết quả nên hồ sơ chưa được phê duyệt. Kiểm tra chứng thư số của bạn rồi thử lại.",
-                    "The result could not be signed, so the application was not approved: " + exception.Message));
+                    "The result could not be signed, so the application was not approved. Check your digital certificate and try again."),
+                    ApiMessage: "The result could not be signed, so the application was not approved: " + exception.Message);
             }
         }
 
@@ -258,6 +265,7 @@ public sealed class OfficerCasework(
         {
             return Refuse(ActOutcome.RoleMayNotAct, application, null,
                 $"Vai trò của bạn không được thực hiện thao tác \"{action.Name.Vi}\".",
+                $"Your role may not take the action \"{action.Name.En}\".",
                 $"Your role may not take the action '{action.Key}' (allowed: {string.Join(", ", action.Roles)}).");
         }
 
@@ -265,6 +273,7 @@ public sealed class OfficerCasework(
         {
             return Refuse(ActOutcome.NotFromState, application, null,
                 $"Hồ sơ đang ở bước \"{workflow.State(application.State)?.Name.Vi}\", không thể \"{action.Name.Vi}\". Tải lại trang để xem tình trạng mới.",
+                $"The application is at the step \"{workflow.State(application.State)?.Name.En}\", from which \"{action.Name.En}\" cannot be taken. Reload the page to see where it stands.",
                 $"The action '{action.Key}' is not allowed from the state '{application.State}' (allowed from: {string.Join(", ", action.From)}).");
         }
 
@@ -283,10 +292,10 @@ public sealed class OfficerCasework(
         UnitOfficer? assignee = null;
         if (Blank(request.AssignTo) is { } assignTo)
         {
-            if (action.Key != "receive" && action.Key != "send-back")
+            if (!AssigningActions.Contains(action.Key))
             {
-                return Refuse(ActOutcome.Invalid, application, "assignTo",
-                    "Chỉ phân công khi tiếp nhận hoặc trả lại hồ sơ; dùng chức năng phân công riêng.",
+                var words = AssigneeOnlyWith(workflow);
+                return Refuse(ActOutcome.Invalid, application, "assignTo", words.Vi, words.En,
                     "An assignee may be named only with 'receive' or 'send-back'; use the 'assign' action otherwise.");
             }
 
@@ -363,6 +372,20 @@ public sealed class OfficerCasework(
     private async Task<UnitOfficer?> SpecialistAsync(Application application, string id, CancellationToken cancellationToken) =>
         (await unitOfficers.InRoleAsync(application.UnitCode, Roles.Specialist, cancellationToken)).FirstOrDefault(o => o.Id == id);
 
+    /// <summary>
+    /// Named by the workflow's own names of the actions that take an assignee, and by the page's name of the
+    /// separate assignment, which are the words the officer sees on the buttons.
+    /// </summary>
+    private static LocalizedText AssigneeOnlyWith(WorkflowDefinition workflow)
+    {
+        var names = workflow.Actions.Where(a => AssigningActions.Contains(a.Key)).Select(a => a.Name).ToList();
+        return names.Count == 0
+            ? new("Không phân công được cùng thao tác này; dùng chức năng \"Phân công xử lý\".",
+                "A specialist cannot be assigned with this action; use \"Assign\".")
+            : new($"Chỉ phân công được cùng thao tác {string.Join(" hoặc ", names.Select(n => $"\"{n.Vi}\""))}; với thao tác khác, dùng chức năng \"Phân công xử lý\".",
+                $"A specialist can be assigned only with {string.Join(" or ", names.Select(n => $"\"{n.En}\""))}; with any other action, use \"Assign\".");
+    }
+
     private static LocalizedText NoteMessage(string action) => action switch
     {
         "refuse" => new("Nhập lý do từ chối: người nộp hồ sơ sẽ nhận được lý do này.", "Give the reason for refusing: the applicant is told it."),
@@ -420,8 +443,8 @@ public sealed class OfficerCasework(
         "Người khác vừa thay đổi hồ sơ này. Tải lại trang để xem tình trạng mới rồi quyết định lại.",
         "Someone else changed this application meanwhile; reload it and decide again."));
 
-    private static Decision Refuse(ActOutcome outcome, Application application, string? field, string vi, string en) =>
-        new(null, new ActResult(outcome, application, field, new LocalizedText(vi, en)));
+    private static Decision Refuse(ActOutcome outcome, Application application, string? field, string vi, string en, string? api = null) =>
+        new(null, new ActResult(outcome, application, field, new LocalizedText(vi, en), ApiMessage: api));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -59,7 +59,7 @@ public sealed class WorkspaceIndexModel(WorkspaceQueues queues, IProcedureCatalo
         {
             case QueueAccess.OutsideJurisdiction:
                 return Forbid();
-            case QueueAccess.UnknownQueue or QueueAccess.PageOutOfRange or QueueAccess.MalformedUnit:
+            case QueueAccess.UnknownQueue or QueueAccess.PageOutOfRange or QueueAccess.MalformedUnit or QueueAccess.MalformedProvince:
                 return NotFound();
         }
 

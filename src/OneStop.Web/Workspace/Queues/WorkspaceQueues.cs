@@ -84,6 +84,9 @@ public enum QueueAccess
 
     /// <summary>A unit that is neither a commune's code nor a province department's: no unit at all, so no jurisdiction question.</summary>
     MalformedUnit,
+
+    /// <summary>A province that is not two digits: no province at all, so no jurisdiction question.</summary>
+    MalformedProvince,
 }
 
 /// <summary>
@@ -120,7 +123,7 @@ public sealed class WorkspaceQueues(
 
     /// <summary>
     /// Whether the queue is known, the page is in range, the unit is shaped like a unit that handles applications,
-    /// and the province/unit lies in the officer's jurisdiction.
+    /// the province like a province, and the province/unit lies in the officer's jurisdiction.
     /// </summary>
     public QueueAccess Check(QueueQuery query)
     {
@@ -137,6 +140,11 @@ public sealed class WorkspaceQueues(
         if (Blank(query.Unit) is { } asked && !HandlesApplications(asked))
         {
             return QueueAccess.MalformedUnit;
+        }
+
+        if (Blank(query.Province) is { } named && !UnitCodes.IsProvince(named))
+        {
+            return QueueAccess.MalformedProvince;
         }
 
         var province = Blank(query.Province) ?? (Blank(query.Unit) is { } unit ? ProvinceOf(unit) : null);
