@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Identity;
+using OneStop.IntegrationTests.Infrastructure;
 using OneStop.Web.Calendar;
 
 namespace OneStop.IntegrationTests.Calendar;
@@ -175,11 +176,20 @@ public sealed class CalendarSettingsPageTests(IdentityAppFactory app) : IClassFi
         var index = await (await browser.GetAsync("/calendar?province=33")).Content.ReadAsStringAsync();
         Assert.Contains("/calendar/settings?province=33", index, StringComparison.Ordinal);
 
-        var bad = await PostAsync(browser, [("MorningStart", "08:00"), ("MorningEnd", "07:00"), ("AfternoonStart", "13:30"), ("AfternoonEnd", "17:00")]);
+        var bad = await PostAsync(browser,
+        [
+            ("MorningStart", "08:00"), ("MorningEnd", "07:00"), ("AfternoonStart", "13:30"), ("AfternoonEnd", "17:00"),
+            .. OneStop.Web.Calendar.Pages.CalendarSettingsModel.Week.Select(day => ("WeeklyDaysOff", day.ToString())),
+        ]);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var html = await bad.Content.ReadAsStringAsync();
         Assert.Contains("error-summary", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#MorningEnd\"", html, StringComparison.Ordinal);
+        FormControls.AssertInError(html, "MorningEnd");
+        Assert.Contains("hours-hint", FormControls.Of(html, "MorningEnd")["aria-describedby"], StringComparison.Ordinal);
+        FormControls.AssertNotInError(html, "MorningStart");
+        FormControls.AssertInError(html, "WeeklyDaysOff");
+        FormControls.AssertNotInError(html, "Rules_0__Month");
 
         var saved = await PostAsync(browser,
         [
@@ -250,6 +260,30 @@ public sealed class CalendarSettingsPageTests(IdentityAppFactory app) : IClassFi
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<a href=\"#Rules_1__Month\">Quy tắc 2: tháng phải từ 1 đến 12.</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Quy tắc 1:", html, StringComparison.Ordinal);
+        FormControls.AssertInError(html, "Rules_1__Month");
+        FormControls.AssertNotInError(html, "Rules_1__Day");
+        FormControls.AssertNotInError(html, "WeeklyDaysOff");
+
+        // The year's form, by the same administrator: a demo account may sign in only twice in 30 seconds.
+        await TheYearFormMarksTheDateInErrorAsync(hanoi);
+    }
+
+    private static async Task TheYearFormMarksTheDateInErrorAsync(HttpClient hanoi)
+    {
+        var response = await IdentityAppFactory.PostFormAsync(hanoi, "/calendar/2026/edit?province=01", new()
+        {
+            ["province"] = "01",
+            ["DaysOff[0].Date"] = "2025-05-01",
+            ["DaysOff[0].Reason"] = "Ngày Quốc tế Lao động",
+            ["WorkedDays[0].Date"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        FormControls.AssertInError(html, "DaysOff_0__Date");
+        Assert.Contains("DaysOff_0__Date-row", FormControls.Of(html, "DaysOff_0__Date")["aria-labelledby"], StringComparison.Ordinal);
+        FormControls.AssertNotInError(html, "DaysOff_0__Reason");
+        FormControls.AssertNotInError(html, "WorkedDays_0__Date");
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, List<(string Name, string Value)> fields, string province = "33")

@@ -345,6 +345,8 @@ public sealed class CalendarTests(CalendarAppFactory app) : IClassFixture<Calend
         Assert.Contains("chưa được quản trị tỉnh xác nhận", html);
         Assert.DoesNotContain("/calendar/2026/edit", html);
         Assert.DoesNotContain("field-error", html);
+        FormControls.AssertNotInError(html, "province");
+        FormControls.AssertNotInError(html, "year");
     }
 
     [Fact]
@@ -357,6 +359,8 @@ public sealed class CalendarTests(CalendarAppFactory app) : IClassFixture<Calend
         Assert.Contains("Năm phải là số từ 1900 đến 2199.", html);
         Assert.Contains("href=\"#province\"", html);
         Assert.Contains("field-error", html);
+        FormControls.AssertInError(html, "province");
+        FormControls.AssertInError(html, "year");
         Assert.Contains("<title>Lỗi: Lịch làm việc", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<title>Lỗi", await app.CreateClient().GetStringAsync("/calendar?province=01&year=2026"), StringComparison.Ordinal);
     }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using OneStop.IntegrationTests.Identity;
+using OneStop.IntegrationTests.Infrastructure;
 
 namespace OneStop.IntegrationTests.Catalog;
 
@@ -59,6 +60,10 @@ public sealed class ImportPageTests(IdentityAppFactory app) : IClassFixture<Iden
         Assert.Contains("lỗi nên chưa được nhập", page, StringComparison.Ordinal);
         Assert.Contains("là mục bắt buộc nhưng chưa có.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("is required but missing", page, StringComparison.Ordinal);
+        // Many problems, one message element: an id names one element, and the control points to all of them.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "id=\"definition-error\""));
+        FormControls.AssertInError(page, "definition");
+        Assert.Contains("definition-hint", FormControls.Of(page, "definition")["aria-describedby"], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/api/procedures/9.999998")).StatusCode);
 
         var unclosed = await PostFileAsync(browser, "ngoac.yaml", Encoding.UTF8.GetBytes("code: [\"9.999998\"\nname:\n  vi: Ngoặc chưa đóng\n"));

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using OneStop.IntegrationTests.Infrastructure;
 using OneStop.Web.Audit;
 using OneStop.Web.Identity.Demo;
 using OneStop.Web.Identity.Officers;
@@ -235,6 +236,46 @@ public sealed class SignInTests(IdentityAppFactory app) : IClassFixture<Identity
     }
 
     [Fact]
+    public async Task The_officer_forms_mark_the_field_in_error_and_link_its_message_and_leave_the_others_alone()
+    {
+        var browser = app.NewBrowser();
+        var empty = await (await IdentityAppFactory.PostFormAsync(browser, "/account/sign-in", new() { ["Email"] = "", ["Password"] = "" })).Content.ReadAsStringAsync();
+        FormControls.AssertInError(empty, "email");
+        FormControls.AssertInError(empty, "password");
+        var wrong = await (await IdentityAppFactory.PostFormAsync(browser, "/account/sign-in",
+            new() { ["Email"] = "chuyenvien.badinh@onestop.example", ["Password"] = "Wrong-password-1" })).Content.ReadAsStringAsync();
+        FormControls.AssertInError(wrong, "email");
+        FormControls.AssertNotInError(wrong, "password");
+
+        var secondStep = app.NewBrowser();
+        await IdentityAppFactory.PostFormAsync(secondStep, "/account/sign-in", new() { ["Email"] = "chuyenvien.badinh@onestop.example", ["Password"] = DemoAccounts.OfficerPassword });
+        var noCode = await (await IdentityAppFactory.PostFormAsync(secondStep, "/account/two-factor", new() { ["Code"] = "" })).Content.ReadAsStringAsync();
+        FormControls.AssertInError(noCode, "code");
+        FormControls.AssertNotInError(noCode, "recovery-code");
+        Assert.Contains("<details>", noCode, StringComparison.Ordinal);
+        var noRecovery = await (await IdentityAppFactory.PostFormAsync(secondStep, "/account/two-factor", new() { ["RecoveryCode"] = "" }, handler: "Recovery")).Content.ReadAsStringAsync();
+        FormControls.AssertInError(noRecovery, "recovery-code");
+        FormControls.AssertNotInError(noRecovery, "code");
+        // The field in error is inside the disclosure: it is opened, or the message's link would lead nowhere visible.
+        Assert.Contains("<details open=\"open\">", noRecovery, StringComparison.Ordinal);
+
+        var email = await NewOfficerAsync("loi", mustChangePassword: true);
+        var enrolling = app.NewBrowser();
+        await IdentityAppFactory.PostFormAsync(enrolling, "/account/sign-in", new() { ["Email"] = email, ["Password"] = Password });
+        var weak = await (await IdentityAppFactory.PostFormAsync(enrolling, "/account/enrol-authenticator",
+            new() { ["NewPassword"] = "short", ["ConfirmPassword"] = "short", ["Code"] = "123456" })).Content.ReadAsStringAsync();
+        FormControls.AssertInError(weak, "new-password");
+        Assert.Contains("new-password-hint", FormControls.Of(weak, "new-password")["aria-describedby"], StringComparison.Ordinal);
+        FormControls.AssertNotInError(weak, "confirm-password");
+        FormControls.AssertNotInError(weak, "code");
+        var mismatched = await (await IdentityAppFactory.PostFormAsync(enrolling, "/account/enrol-authenticator",
+            new() { ["NewPassword"] = "Mat-khau-moi-2026", ["ConfirmPassword"] = "Mat-khau-khac-2026", ["Code"] = "" })).Content.ReadAsStringAsync();
+        FormControls.AssertInError(mismatched, "confirm-password");
+        FormControls.AssertInError(mismatched, "code");
+        FormControls.AssertNotInError(mismatched, "new-password");
+    }
+
+    [Fact]
     public async Task The_provider_names_each_wrong_field_at_the_field_not_only_by_colour()
     {
         var browser = app.NewBrowser();
@@ -250,9 +291,10 @@ public sealed class SignInTests(IdentityAppFactory app) : IClassFixture<Identity
         var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
 
         Assert.Contains("<span class=\"error-message\" id=\"pid-error\">Số định danh cá nhân gồm đúng 12 chữ số.</span>", page, StringComparison.Ordinal);
-        Assert.Contains("aria-describedby=\"pid-hint pid-error\"", page, StringComparison.Ordinal);
+        FormControls.AssertInError(page, "pid");
+        Assert.Contains("pid-hint", FormControls.Of(page, "pid")["aria-describedby"], StringComparison.Ordinal);
         Assert.Contains("<span class=\"error-message\" id=\"password-error\">Nhập mật khẩu.</span>", page, StringComparison.Ordinal);
-        Assert.Contains("aria-describedby=\"password-error\"", page, StringComparison.Ordinal);
+        FormControls.AssertInError(page, "password");
         Assert.Contains("value=\"123\"", page, StringComparison.Ordinal);
     }
 

@@ -197,6 +197,16 @@ public sealed class ApologyTests(OverdueAppFactory app) : IClassFixture<OverdueA
         Assert.Contains("href=\"#Reason\"", refusedHtml, StringComparison.Ordinal);
         Assert.Contains("href=\"#NewAppointmentDate\"", refusedHtml, StringComparison.Ordinal);
         Assert.Contains("Nhập lý do chậm trễ.", refusedHtml, StringComparison.Ordinal);
+        FormControls.AssertInError(refusedHtml, "Reason");
+        FormControls.AssertInError(refusedHtml, "NewAppointmentDate");
+        Assert.Contains("NewAppointmentDate-hint", FormControls.Of(refusedHtml, "NewAppointmentDate")["aria-describedby"], StringComparison.Ordinal);
+        var dateOnly = await (await IdentityAppFactory.PostFormAsync(receptionist, ApologyLinks.Form(application.Code), new()
+        {
+            ["Reason"] = "Hồ sơ phải chờ xác minh nơi cư trú",
+            ["NewAppointmentDate"] = "",
+        })).Content.ReadAsStringAsync();
+        FormControls.AssertNotInError(dateOnly, "Reason");
+        FormControls.AssertInError(dateOnly, "NewAppointmentDate");
 
         // An officer who chose English reads the same refusal in English.
         Assert.Equal(HttpStatusCode.Redirect, (await receptionist.GetAsync("/language/en?returnUrl=%2F")).StatusCode);

@@ -164,6 +164,11 @@ public sealed partial class SigningTests(SigningAppFactory app) : IClassFixture<
         Assert.Contains("Nguyễn Thị Hường", page);
         Assert.Contains("000.00.04.H01-260205-0006", page);
         Assert.DoesNotContain("thường trú", page);
+        Assert.Matches("<dt>Văn bản</dt><dd>[^<]+</dd>", page);
+
+        // The signed document's title is Vietnamese whatever the page's language.
+        var english = await app.CreateClient().GetStringAsync($"/verify?c={code}&culture=en&ui-culture=en");
+        Assert.Matches("</dt><dd><span lang=\"vi\">[^<]+</span></dd>", english);
 
         var forged = await app.CreateClient().GetStringAsync($"/verify?c={code[..^4]}AAAA");
         Assert.Contains("data-outcome=\"unknown-code\"", forged);

@@ -34,7 +34,7 @@ public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<W
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Nội dung ghi chú tối đa 2000 ký tự.", html, StringComparison.Ordinal);
-        Assert.Contains($"maxlength=\"{OfficerCasework.NoteMaxLength}\" required=\"required\" aria-describedby=\"note-refuse-error\">{tooLong}</textarea>", html, StringComparison.Ordinal);
+        Assert.Contains($"maxlength=\"{OfficerCasework.NoteMaxLength}\" required=\"required\" aria-describedby=\"note-refuse-error\" aria-invalid=\"true\">{tooLong}</textarea>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"note-request-supplement\" name=\"Note\" rows=\"2\" maxlength=\"2000\" required=\"required\"></textarea>", html, StringComparison.Ordinal);
         Assert.Single(await app.EventsAsync(application.Code));
 
@@ -77,6 +77,8 @@ public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<W
             var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
             Assert.Contains($"<span class=\"error-message\" id=\"note-refuse-error\">{expected}</span>", html, StringComparison.Ordinal);
             Assert.DoesNotContain("'note'", html, StringComparison.Ordinal);
+            FormControls.AssertInError(html, "note-refuse");
+            FormControls.AssertNotInError(html, "note-receive");
         }
 
         Assert.Single(await app.EventsAsync(application.Code));
@@ -115,6 +117,29 @@ public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<W
     }
 
     [Fact]
+    public async Task An_assignee_refused_marks_the_assignee_box_and_not_the_note()
+    {
+        var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033085007011", "Đỗ Văn Lâm");
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+        var leader = await app.OfficerIdAsync(Officers.BaDinhLeader);
+
+        var response = await IdentityAppFactory.PostFormAsync(receptionist, $"/workspace/applications/{application.Code}", new()
+        {
+            ["ActionKey"] = "receive",
+            ["RequestKey"] = "form:" + Guid.NewGuid().ToString("N"),
+            ["Revision"] = "1",
+            ["Note"] = "",
+            ["AssignTo"] = leader,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        FormControls.AssertInError(html, "assign-receive");
+        FormControls.AssertNotInError(html, "note-receive");
+        Assert.Single(await app.EventsAsync(application.Code));
+    }
+
+    [Fact]
     public async Task An_action_the_step_does_not_allow_is_refused_naming_the_step_and_the_action_as_the_workflow_does()
     {
         var application = await app.SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.BaDinh, "033085007009", "Đinh Văn Khoa");
@@ -142,6 +167,24 @@ public sealed class OfficerPagesTests(WorkspaceAppFactory app) : IClassFixture<W
         }
 
         Assert.Single(await app.EventsAsync(application.Code));
+    }
+
+    [Fact]
+    public async Task The_counter_form_marks_each_field_in_error_and_links_its_message_and_no_other()
+    {
+        var receptionist = await app.OfficerAsync(Officers.BaDinhReceptionist);
+        var fields = CounterFields(SampleAnswers.CertifiedCopy, "033090007011", "Lý Thị Nga", SampleAnswers.BaDinh);
+        fields["ApplicantName"] = "";
+        fields.Remove("Values[documentName]");
+
+        var response = await IdentityAppFactory.PostFormAsync(receptionist, $"/workspace/counter?procedure={SampleAnswers.CertifiedCopy}", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        FormControls.AssertInError(html, "applicantName");
+        FormControls.AssertNotInError(html, "applicantIdNumber");
+        FormControls.AssertInError(html, "field-documentName");
+        FormControls.AssertNotInError(html, "field-issuedAbroad");
     }
 
     [Fact]

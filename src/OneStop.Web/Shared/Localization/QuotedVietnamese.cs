@@ -39,6 +39,22 @@ public static partial class QuotedVietnamese
         return html.Append(sentence[at..]);
     }
 
+    /// <summary>
+    /// A whole text that is Vietnamese whatever language the page is in (what an officer wrote, the title of a
+    /// signed document), marked the same way; null gives nothing.
+    /// </summary>
+    public static IHtmlContent Text(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return HtmlString.Empty;
+        }
+
+        return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "vi"
+            ? new HtmlContentBuilder().AppendHtml("<span lang=\"vi\">").Append(text).AppendHtml("</span>")
+            : new HtmlContentBuilder().Append(text);
+    }
+
     [GeneratedRegex(@"\{(\d)\}")]
     private static partial Regex Placeholder();
 }

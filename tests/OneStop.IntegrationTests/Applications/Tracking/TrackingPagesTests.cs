@@ -295,6 +295,42 @@ public sealed class TrackingPagesTests(TrackingAppFactory app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task On_English_pages_what_the_office_wrote_in_Vietnamese_is_marked_Vietnamese_and_on_Vietnamese_pages_nothing_is()
+    {
+        const string asked = "Bổ sung bản sao hợp đồng thuê nhà có công chứng";
+        var application = await SubmitAsync(app.Services, An);
+        await StepAsync(app.Services, application.Code, "receive", "received", "Đã kiểm tra đủ thành phần hồ sơ");
+        await StepAsync(app.Services, application.Code, "request-supplement", "supplement-requested", asked, stopsClock: true);
+        await SigningScenario.IssueAsync(app.Services, application.Code);
+        // A procedure the catalogue no longer has: the page can only show the Vietnamese name the application kept.
+        var retired = await SubmitAsync(app.Services, An);
+        await ReadAsync(app.Services, db => db.Applications.Where(a => a.Id == retired.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ProcedureCode, "9.999997")));
+
+        var browser = await app.SignInCitizenAsync(An);
+        var pages = new[] { $"/my-applications/{application.Code}", $"/my-applications/{application.Code}/supplement", "/my-applications" };
+        foreach (var path in pages)
+        {
+            Assert.DoesNotContain("<span lang=\"vi\">", await browser.GetStringAsync(path), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/language/en?returnUrl=%2F")).StatusCode);
+        var detail = WebUtility.HtmlDecode(await browser.GetStringAsync(pages[0]));
+        Assert.Contains($"<p id=\"supplement-request\"><span lang=\"vi\">{asked}</span></p>", detail, StringComparison.Ordinal);
+        Assert.Contains($"<td><span lang=\"vi\">{asked}</span></td>", detail, StringComparison.Ordinal);
+        Assert.Matches("Download <span lang=\"vi\">[^<]+</span> \\(digitally signed PDF\\)", detail);
+        Assert.Contains("Permanent residence registration", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("<span lang=\"vi\">Permanent", detail, StringComparison.Ordinal);
+
+        var supplement = WebUtility.HtmlDecode(await browser.GetStringAsync(pages[1]));
+        Assert.Contains($"<p id=\"supplement-request\"><span lang=\"vi\">{asked}</span></p>", supplement, StringComparison.Ordinal);
+
+        var list = WebUtility.HtmlDecode(await browser.GetStringAsync(pages[2]));
+        Assert.Matches(@"<span lang=""vi"">Đăng ký thường trú[^<]*</span> <span class=""muted"">\(9\.999997\)</span>", list);
+        Assert.Matches(@"<td>Permanent residence registration[^<]* <span class=""muted"">\(" + System.Text.RegularExpressions.Regex.Escape(SampleAnswers.PermanentResidence) + @"\)</span>", list);
+    }
+
+    [Fact]
     public async Task A_signed_result_is_listed_and_downloadable_by_its_applicant_only()
     {
         var application = await SubmitAsync(app.Services, Khanh);
