@@ -44,6 +44,15 @@ public sealed class WorkspaceBrowserTests : IAsyncLifetime
         await BrowserFixture.ScreenshotAsync(receptionist, "workspace-queue");
         await receptionist.ClickAsync($"a:text('{code}')");
         Assert.Empty(await BrowserFixture.SeriousAccessibilityViolationsAsync(receptionist));
+
+        // The answers An's form took from the population registry, read again and found the same.
+        await receptionist.ClickAsync("button:text-is('Đối chiếu')");
+        Assert.Equal(3, await receptionist.Locator("#cross-check tbody tr[data-outcome='matches']").CountAsync());
+        Assert.Contains("không có thông tin nào khác", await receptionist.InnerTextAsync("[role=status]"), StringComparison.Ordinal);
+        Assert.Empty(await BrowserFixture.SeriousAccessibilityViolationsAsync(receptionist));
+        await BrowserFixture.ScreenshotAsync(receptionist, "workspace-cross-check");
+
+        // Receiving from the page the cross-check left receives, and does not cross-check again.
         await receptionist.SelectOptionAsync("#assign-receive", new SelectOptionValue { Label = "Trần Văn Minh" });
         await receptionist.ClickAsync("form[aria-labelledby='action-receive'] button[type=submit]");
         Assert.Equal("Được tiếp nhận", await receptionist.InnerTextAsync("#status"));
