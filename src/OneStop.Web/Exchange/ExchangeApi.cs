@@ -79,25 +79,30 @@ public static partial class ExchangeApi
                 detail: "Give 'subjectId' (whose record) and 'applicationCode' (the application the query is for).");
         }
 
+        // The grounds are judged on these values, so the gateway must query and log the same ones: judged trimmed but
+        // sent as typed, a subject with a space was admitted here and then refused by the gateway as ill-formed.
+        var applicationCode = body.ApplicationCode.Trim();
+        var subjectId = body.SubjectId.Trim();
+
         // A well-formed code is not enough: the application must be one the officer may handle, and about the subject.
         var grounds = context.RequestServices.GetService<IOfficerQueryGrounds>();
         var ground = grounds is null
             ? QueryGround.UnknownApplication
-            : await grounds.CheckAsync(body.ApplicationCode.Trim(), body.SubjectId.Trim(), cancellationToken);
+            : await grounds.CheckAsync(applicationCode, subjectId, cancellationToken);
         if (ground != QueryGround.Grounded)
         {
-            LogUngroundedQuery(loggers.CreateLogger("OneStop.Web.Exchange.OfficerQueries"), officerId, unit, body.ApplicationCode, ground);
+            LogUngroundedQuery(loggers.CreateLogger("OneStop.Web.Exchange.OfficerQueries"), officerId, unit, applicationCode, ground);
             return TypedResults.Problem(statusCode: 403, title: "No grounds for this query", detail: ground switch
             {
-                QueryGround.OutsideJurisdiction => $"Application {body.ApplicationCode} lies outside your jurisdiction.",
-                QueryGround.SubjectNotInApplication => $"Application {body.ApplicationCode} is neither of nor about '{body.SubjectId}'; query only the people and enterprises an application names.",
-                _ => $"There is no application '{body.ApplicationCode}': a registry query must name an application you handle.",
+                QueryGround.OutsideJurisdiction => $"Application {applicationCode} lies outside your jurisdiction.",
+                QueryGround.SubjectNotInApplication => $"Application {applicationCode} is neither of nor about '{subjectId}'; query only the people and enterprises an application names.",
+                _ => $"There is no application '{applicationCode}': a registry query must name an application you handle.",
             });
         }
 
         var result = await gateway.QueryAsync(new ExchangeQuery(
-            ExchangeDefaults.OfficerWorkspace, body.Service ?? "", body.SubjectId ?? "", EndUser.Officer(officerId, unit),
-            body.Purpose ?? "", body.LegalBasis ?? "", body.ApplicationCode ?? "", body.Fields), cancellationToken);
+            ExchangeDefaults.OfficerWorkspace, body.Service ?? "", subjectId, EndUser.Officer(officerId, unit),
+            body.Purpose ?? "", body.LegalBasis ?? "", applicationCode, body.Fields), cancellationToken);
         return result.Outcome switch
         {
             ExchangeOutcome.Delivered or ExchangeOutcome.NotFound => TypedResults.Ok(new OfficerQueryResponse(

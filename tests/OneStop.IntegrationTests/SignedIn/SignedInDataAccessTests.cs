@@ -76,6 +76,22 @@ public sealed class SignedInDataAccessTests(IdentityAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task A_query_whose_subject_and_code_carry_spaces_reads_and_logs_the_trimmed_values_it_was_admitted_on()
+    {
+        var officer = await app.SignInOfficerAsync("lanhdao.phohien@onestop.example");
+        var applicationCode = await SubmitAsync(SampleAnswers.PermanentResidence, SampleAnswers.PhoHien);
+
+        // The grounds are judged on the trimmed values; the registry must then be asked about the same ones.
+        var query = await QueryAnAsync(officer, " " + applicationCode + " ", " " + An + " ");
+        Assert.True(query.StatusCode == HttpStatusCode.OK, $"{(int)query.StatusCode}: {await query.Content.ReadAsStringAsync()}");
+        var answer = await query.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Nguyễn Văn An", answer.GetProperty("record").GetProperty("fullName").GetString());
+
+        var list = await (await app.SignInCitizenAsync(An)).GetFromJsonAsync<JsonElement>("/api/me/data-access");
+        Assert.Single(list.EnumerateArray(), e => e.GetProperty("applicationCode").GetString() == applicationCode);
+    }
+
+    [Fact]
     public async Task The_access_list_names_the_officers_unit_and_the_fields_read_in_the_citizens_words()
     {
         var officer = await app.SignInOfficerAsync("chuyenvien.phohien@onestop.example");
