@@ -50,7 +50,7 @@ public static partial class QuotedVietnamese
             return HtmlString.Empty;
         }
 
-        return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "vi"
+        return ReaderLanguage.IsEnglish
             ? new HtmlContentBuilder().AppendHtml("<span lang=\"vi\">").Append(text).AppendHtml("</span>")
             : new HtmlContentBuilder().Append(text);
     }
