@@ -85,9 +85,10 @@ public static partial class ExchangeApi
         var subjectId = body.SubjectId.Trim();
 
         // A well-formed code is not enough: the application must be one the officer may handle, and about the subject.
+        // An ill-formed one is left to the gateway, which refuses it as a bad request and logs the attempt.
         var grounds = context.RequestServices.GetService<IOfficerQueryGrounds>();
-        var ground = grounds is null
-            ? QueryGround.UnknownApplication
+        var ground = !AccessRights.IsApplicationCode(applicationCode) ? QueryGround.Grounded
+            : grounds is null ? QueryGround.UnknownApplication
             : await grounds.CheckAsync(applicationCode, subjectId, cancellationToken);
         if (ground != QueryGround.Grounded)
         {

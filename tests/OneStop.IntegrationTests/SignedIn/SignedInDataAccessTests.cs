@@ -164,6 +164,11 @@ public sealed class SignedInDataAccessTests(IdentityAppFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
         Assert.Contains("applicationCode", await unnamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // An ill-formed code is the gateway's bad request, as before there were grounds to check.
+        var illFormed = await QueryAnAsync(officer, "x");
+        Assert.Equal(HttpStatusCode.BadRequest, illFormed.StatusCode);
+        Assert.Contains("application code must be", await illFormed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // None of the three reached a registry, so neither An nor Bình sees them.
         var an = await (await app.SignInCitizenAsync(An)).GetFromJsonAsync<JsonElement>("/api/me/data-access");
         Assert.DoesNotContain(an.EnumerateArray(), e => e.GetProperty("applicationCode").GetString() is "00004-261123-0007");

@@ -10,6 +10,9 @@ public sealed record RightsDecision(bool Granted, string? Reason, IReadOnlyList<
 /// <summary>Checks what a query says before anything is sent, then the client system's rights.</summary>
 internal sealed partial class AccessRights(ExchangeOptions options, TimeProvider time)
 {
+    /// <summary>Whether the text has the shape of an application's code or a draft id, as every query must name.</summary>
+    public static bool IsApplicationCode(string? text) => text is not null && ApplicationCodePattern().IsMatch(text);
+
     /// <summary>Why the query cannot be sent at all (not a rights question), or null.</summary>
     public string? Validate(ExchangeQuery query, ExchangeService? service)
     {
@@ -28,7 +31,7 @@ internal sealed partial class AccessRights(ExchangeOptions options, TimeProvider
             return $"Unknown legal basis '{query.LegalBasis}'. Legal bases: {string.Join(", ", ExchangeCatalog.LegalBases.Select(b => b.Code))}.";
         }
 
-        if (query.ApplicationCode is null || !ApplicationCodePattern().IsMatch(query.ApplicationCode))
+        if (!IsApplicationCode(query.ApplicationCode))
         {
             return "The application code must be an application's code (unit code-yyMMdd-sequence, e.g. 11953-260115-0001) or a draft id ('draft-' and 32 hexadecimal digits).";
         }

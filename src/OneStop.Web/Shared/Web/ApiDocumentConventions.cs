@@ -104,7 +104,12 @@ public static class ApiDocumentConventions
         }
 
         requirements.AddRange(metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements));
-        return [.. requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).Distinct(StringComparer.Ordinal)];
+
+        // Every requirement must hold, so a caller needs a role each of them admits: the roles they have in common.
+        var byRole = requirements.OfType<RolesAuthorizationRequirement>().ToList();
+        return byRole.Count == 0
+            ? []
+            : [.. byRole.Skip(1).Aggregate(byRole[0].AllowedRoles.Distinct(StringComparer.Ordinal), (common, next) => common.Intersect(next.AllowedRoles, StringComparer.Ordinal))];
     }
 
     private static void AddIfAbsent(OpenApiOperation operation, string status, string description, bool problem = true)

@@ -61,8 +61,9 @@ public sealed class RegistryCrossCheck(IRegistryCrossCheck registries, ICurrentO
     {
         var application = file.Application;
         var answers = AnswerDisplay.Raw(application);
+        var checkable = Checkable(file.Procedure.Definition);
         var asked = new List<(FieldDefinition Field, string Subject, string Declared)>();
-        foreach (var field in Checkable(file.Procedure.Definition))
+        foreach (var field in checkable)
         {
             var subject = field.SourceKey is { } key ? answers.GetValueOrDefault(key)?.Trim() : application.ApplicantIdNumber;
             var declared = answers.GetValueOrDefault(field.Key);
@@ -96,8 +97,8 @@ public sealed class RegistryCrossCheck(IRegistryCrossCheck registries, ICurrentO
             }
         }
 
-        // In the form's order, whoever the answer is about.
-        var order = Checkable(file.Procedure.Definition).Select((f, i) => (f.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+        // Read person by person, but an officer compares them with the form in hand: its order, whoever an answer is about.
+        var order = checkable.Select((f, i) => (f.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
         return new CrossCheckReport(clock.GetUtcNow(), [.. lines.OrderBy(l => order[l.FieldKey])]);
     }
 
