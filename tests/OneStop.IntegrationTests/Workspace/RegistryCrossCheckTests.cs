@@ -105,6 +105,13 @@ public sealed class RegistryCrossCheckTests(WorkspaceAppFactory app) : IClassFix
         Assert.Contains("1 thông tin khác với cơ sở dữ liệu", html, StringComparison.Ordinal);
         Assert.Matches("<tr data-field=\"personDateOfBirth\" data-outcome=\"differs\">[\\s\\S]*?21/07/1988[\\s\\S]*?20/07/1988[\\s\\S]*?Không khớp", html);
         Assert.Matches("<tr data-field=\"personFullName\" data-outcome=\"matches\">[\\s\\S]*?số định danh 033188004321", html);
+        Assert.Matches("<tr data-field=\"personSex\" data-outcome=\"matches\">[\\s\\S]*?<td>Nữ</td>\\s*<td>Nữ</td>", html);
+
+        // The answers are shown as the case's Vietnamese documents say them; an English page marks them so.
+        var english = await (await PostFormAsync(officer, path + "?culture=en&ui-culture=en", [], handler: "CrossCheck")).Content.ReadAsStringAsync();
+        Assert.Contains("1 answer(s) differ from the registries", english, StringComparison.Ordinal);
+        Assert.Matches("<tr data-field=\"personSex\" data-outcome=\"matches\">[\\s\\S]*?<td><span lang=\"vi\">Nữ</span></td>\\s*<td><span lang=\"vi\">Nữ</span></td>", english);
+        Assert.Contains("<dd><span lang=\"vi\">trần  thị   BÌNH</span></dd>", english, StringComparison.Ordinal);
     }
 
     [Fact]
