@@ -43,13 +43,6 @@ public sealed class ApplicationDrafts(
     /// <summary>The registry value for the applicant's commune, asked with every prefill to default the commune.</summary>
     public const string ResidenceCommuneSource = "population.permanentResidence.communeCode";
 
-    /// <summary>Older names some procedure files use for the population registry's fields.</summary>
-    private static readonly Dictionary<string, string> SourceAliases = new(StringComparer.Ordinal)
-    {
-        ["population.idNumber"] = "population.personalIdNumber",
-        ["population.residenceCommune"] = ResidenceCommuneSource,
-    };
-
     public async Task<ApplicationDraft> StartAsync(Citizen citizen, PublishedProcedure procedure, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -69,7 +62,7 @@ public sealed class ApplicationDrafts(
         // Only fields about the applicant are prefilled; a field keyed on another answer (the father's
         // number…) is read for that person, which the portal has no right to do for the citizen.
         var fields = definition.Form.AllFields.Where(f => f is { Source: not null, SourceKey: null }).ToList();
-        var sources = fields.Select(f => SourceOf(f.Source!)).Append(ResidenceCommuneSource).Distinct().ToList();
+        var sources = fields.Select(f => f.Source!).Append(ResidenceCommuneSource).Distinct().ToList();
         var answers = new Dictionary<string, string?>(StringComparer.Ordinal);
         var notes = new Dictionary<string, PrefillNote>(StringComparer.Ordinal);
         var registries = new HashSet<string>(StringComparer.Ordinal);
@@ -82,7 +75,7 @@ public sealed class ApplicationDrafts(
 
         foreach (var field in fields)
         {
-            var found = result.Fields.FirstOrDefault(f => f.Source == SourceOf(field.Source!));
+            var found = result.Fields.FirstOrDefault(f => f.Source == field.Source);
             if (found is { Status: PrefillStatus.Available, Value: JsonValue value, Origin: { } origin })
             {
                 answers[field.Key] = value.ToString();
@@ -104,8 +97,6 @@ public sealed class ApplicationDrafts(
         await db.SaveChangesAsync(cancellationToken);
         return draft;
     }
-
-    private static string SourceOf(string source) => SourceAliases.GetValueOrDefault(source, source);
 
     public Task<ApplicationDraft?> FindAsync(Guid id, string citizenIdNumber, CancellationToken cancellationToken) =>
         db.ApplicationDrafts.FirstOrDefaultAsync(d => d.Id == id && d.CitizenIdNumber == citizenIdNumber, cancellationToken);
@@ -322,7 +313,6 @@ public sealed class ApplicationDrafts(
         db.ApplicationDrafts.Remove(draft);
         await db.SaveChangesAsync(cancellationToken);
     }
-
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -23,8 +23,7 @@ public sealed class ApiFallback(EndpointDataSource endpoints)
         var matching = Routes().Where(r => r.Matcher.TryMatch(context.Request.Path, [])).Select(r => r.Endpoint).ToList();
         if (matching.Count == 0)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown address",
-                detail: $"The API has no endpoint at '{context.Request.Path}'; the OpenAPI document /openapi/v1.json lists them.");
+            return Unknown(context);
         }
 
         var sameMethod = matching.Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not { } m
@@ -39,11 +38,13 @@ public sealed class ApiFallback(EndpointDataSource endpoints)
 
         var accepted = sameMethod.SelectMany(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? []).Distinct().ToList();
         return accepted.Count == 0
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown address",
-                detail: $"The API has no endpoint at '{context.Request.Path}'; the OpenAPI document /openapi/v1.json lists them.")
+            ? Unknown(context)
             : Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type",
                 detail: $"The body must be sent as {string.Join(" or ", accepted)} (Content-Type header); this request's Content-Type is '{context.Request.ContentType}'.");
     }
+
+    private static IResult Unknown(HttpContext context) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown address",
+        detail: $"The API has no endpoint at '{context.Request.Path}'; the OpenAPI document /openapi/v1.json lists them.");
 
     /// <summary>
     /// The endpoints with their templates parsed once. The token is taken before the endpoints are read, so that a

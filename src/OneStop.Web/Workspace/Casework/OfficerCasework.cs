@@ -286,7 +286,7 @@ public sealed class OfficerCasework(
 
         if (note is { Length: > NoteMaxLength })
         {
-            return Refuse(ActOutcome.Invalid, application, "note", "Nội dung ghi chú tối đa 2000 ký tự.", "The note may have at most 2000 characters.");
+            return Refuse(ActOutcome.Invalid, application, "note", NoteTooLong.Vi, NoteTooLong.En);
         }
 
         UnitOfficer? assignee = null;
@@ -351,7 +351,7 @@ public sealed class OfficerCasework(
         var note = Blank(request.Note)?.ReplaceLineEndings("\n");
         if (note is { Length: > NoteMaxLength })
         {
-            return Refuse(ActOutcome.Invalid, application, "note", "Nội dung ghi chú tối đa 2000 ký tự.", "The note may have at most 2000 characters.");
+            return Refuse(ActOutcome.Invalid, application, "note", NoteTooLong.Vi, NoteTooLong.En);
         }
 
         var actor = StepActor.Officer(officer.Id ?? "unknown", officer.FullName, role, officer.UnitCode);
@@ -385,6 +385,9 @@ public sealed class OfficerCasework(
             : new($"Chỉ phân công được cùng thao tác {string.Join(" hoặc ", names.Select(n => $"\"{n.Vi}\""))}; với thao tác khác, dùng chức năng \"Phân công xử lý\".",
                 $"A specialist can be assigned only with {string.Join(" or ", names.Select(n => $"\"{n.En}\""))}; with any other action, use \"Assign\".");
     }
+
+    private static readonly LocalizedText NoteTooLong = new(
+        $"Nội dung ghi chú tối đa {NoteMaxLength} ký tự.", $"The note may have at most {NoteMaxLength} characters.");
 
     private static LocalizedText NoteMessage(string action) => action switch
     {
